@@ -1,0 +1,194 @@
+package dev.reel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.reel.chunk.ChunkStage;
+import dev.reel.config.ReelConfig;
+import dev.reel.gather.GatherStage;
+import dev.reel.ingest.IngestRecord;
+import dev.reel.ingest.IngestStage;
+import dev.reel.metrics.JobMetrics;
+import dev.reel.metrics.StageClock;
+import dev.reel.model.ModelFiles;
+import dev.reel.model.StaticVectorTable;
+import dev.reel.model.TokenVectors;
+import dev.reel.model.Vocabulary;
+import dev.reel.reason.ReasonStage;
+import dev.reel.reason.ReelResult;
+import dev.reel.score.Candidate;
+import dev.reel.score.DnaGates;
+import dev.reel.score.ScoreStage;
+import dev.reel.score.ScoreSummary;
+import dev.reel.score.ScoringModel;
+import dev.reel.tokenize.PositionStage;
+import dev.reel.tokenize.PositionStage.PlacedCorpus;
+import dev.reel.tokenize.QuestionTokens;
+import dev.reel.tokenize.QuestionTokens.Weighted;
+import dev.reel.tokenize.TokenFrequencies;
+import dev.reel.tokenize.TokenizeStage;
+import dev.reel.write.ReelWriter;
+
+/** The reel job: ingest, tokenize, position, chunk, score, gather, reason, write. */
+public final class ReelJob {
+  private static final Logger LOG = LoggerFactory.getLogger(ReelJob.class);
+  private final ReelConfig config;
+
+  public ReelJob(ReelConfig config) {
+    this.config = config;
+  }
+
+  public JobMetrics run(SparkSession session) throws IOException {
+    long jobStart = System.nanoTime();
+    JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
+    Path output = Path.of(config.output());
+    Files.createDirectories(output);
+    ReelWriter writer = new ReelWriter(output);
+    JobMetrics metrics = new JobMetrics();
+
+    ModelFiles files = new ModelFiles(config.model());
+    byte[] tokenizerJson = files.tokenizerJson();
+    Vocabulary vocabulary = Vocabulary.parse(tokenizerJson);
+    StageClock modelClock = StageClock.start("model", files.modelName());
+    TokenVectors vectors = StaticVectorTable.load(files, vocabulary, Path.of(config.model().cacheDir()));
+    modelClock.stop(metrics, 0, vectors.vocab() + " token vectors of " + vectors.dims() + " dims");
+
+    JavaRDD<IngestRecord> records = ingest(spark, session, writer, metrics);
+    PlacedCorpus corpus = tokenize(spark, records, tokenizerJson, metrics);
+    Weighted question = config.hasQuestion()
+        ? QuestionTokens.weigh(QuestionTokens.contentTokens(config.question(), tokenizerJson, vocabulary),
+            TokenFrequencies.count(corpus.documents(), vocabulary.size()))
+        : Weighted.NONE;
+
+    DnaGates gates = DnaGates.build(config.score().gates(), config.score().seed(),
+        (float) config.score().gateThreshold(), question, vectors, vocabulary);
+    Broadcast<ScoringModel> model = spark.broadcast(
+        new ScoringModel(vectors, gates, question, config.score(), config.chunk().chunkTokens()));
+    int capacity = GatherStage.capacity(config.bufferBytes(), vectors.dims());
+    ScoreSummary summary = scoreAndGather(spark, corpus, model, capacity, metrics);
+    List<Candidate> buffer = summary.top().best();
+
+    StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
+    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors);
+    reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages");
+
+    StageClock writeClock = StageClock.start("write", output.toString());
+    writer.reelParquet(session, buffer, reel, gates.names(), vocabulary);
+    writer.reelMarkdown(reel, config.question());
+    if (config.hasQuestion()) {
+      writer.answer(reel, config.question());
+    }
+    writeClock.stop(metrics, 0, "reel.parquet, reel.md" + (config.hasQuestion() ? ", answer.json" : ""));
+
+    record(metrics, corpus, summary, gates, buffer, vectors.dims(), capacity, question, vocabulary);
+    metrics.put("passages", reel.passages().size());
+    double seconds = (System.nanoTime() - jobStart) / 1e9;
+    metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    metrics.put("tokens_per_second", Math.round(corpus.tokenCount() / seconds));
+    writer.metrics(metrics);
+    model.destroy();
+    corpus.documents().unpersist();
+    records.unpersist();
+    LOG.info("reel: {} tokens of {} documents -> {} kept tokens in {} passages, {} s; outputs in {}",
+        corpus.tokenCount(), corpus.documentCount(), buffer.size(), reel.passages().size(),
+        String.format("%.1f", seconds), output);
+    return metrics;
+  }
+
+  private JavaRDD<IngestRecord> ingest(JavaSparkContext spark, SparkSession session, ReelWriter writer,
+                                       JobMetrics metrics) throws IOException {
+    IngestStage ingest = new IngestStage(config.ingest());
+    IngestStage.InputListing listing;
+    try {
+      listing = ingest.listFiles(session.sparkContext().hadoopConfiguration());
+    } catch (java.io.FileNotFoundException e) {
+      throw ReelException.inputMissing(config.ingest().input(), e);
+    }
+    StageClock clock = StageClock.start("ingest", listing.files().size() + " files");
+    spark.setJobDescription("reel ingest: read and parse " + listing.files().size() + " files");
+    JavaRDD<IngestRecord> records = ingest.run(spark, listing.files(), spark.defaultParallelism() * 4)
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long[] counts = records.aggregate(new long[2],
+        (acc, r) -> { acc[r.isReject() ? 1 : 0]++; return acc; },
+        (a, b) -> { a[0] += b[0]; a[1] += b[1]; return a; });
+    long rejected = writer.rejects(records.filter(IngestRecord::isReject).toLocalIterator());
+    metrics.put("files", listing.files().size());
+    metrics.put("files_hidden_skipped", listing.hiddenSkipped());
+    metrics.put("documents_seen", counts[0] + counts[1]);
+    metrics.put("documents_processed", counts[0]);
+    metrics.put("documents_rejected", rejected);
+    clock.stop(metrics, 0, counts[0] + " documents, " + rejected + " rejected");
+    if (counts[0] == 0) {
+      throw ReelException.emptyCorpus(config.ingest().input(), listing.files().size(), rejected);
+    }
+    return records;
+  }
+
+  private PlacedCorpus tokenize(JavaSparkContext spark, JavaRDD<IngestRecord> records, byte[] tokenizerJson,
+                                JobMetrics metrics) {
+    StageClock clock = StageClock.start("tokenize", "documents to tokens and global positions");
+    spark.setJobDescription("reel tokenize: tokens, character spans and global positions");
+    Broadcast<byte[]> tokenizer = spark.broadcast(tokenizerJson);
+    PlacedCorpus corpus = PositionStage.run(spark,
+        TokenizeStage.run(records.filter(r -> !r.isReject()), tokenizer));
+    clock.stop(metrics, corpus.tokenCount(), corpus.tokenCount() + " tokens");
+    if (corpus.tokenCount() == 0) {
+      throw ReelException.noTokens(config.ingest().input());
+    }
+    metrics.put("tokens", corpus.tokenCount());
+    return corpus;
+  }
+
+  private ScoreSummary scoreAndGather(JavaSparkContext spark, PlacedCorpus corpus, Broadcast<ScoringModel> model,
+                                      int capacity, JobMetrics metrics) {
+    ChunkStage chunks = new ChunkStage(config.chunk(), corpus.tokenCount());
+    int partitions = config.chunk().partitions() > 0 ? config.chunk().partitions()
+        : (int) Math.max(1, Math.min(chunks.chunkCount(), spark.defaultParallelism() * 2L));
+    StageClock clock = StageClock.start("score", chunks.chunkCount() + " chunks in " + partitions + " partitions");
+    spark.setJobDescription("reel chunk, score and gather: " + chunks.chunkCount() + " chunks");
+    ScoreSummary summary = GatherStage.run(ScoreStage.run(chunks, corpus.documents(), partitions, model, capacity));
+    clock.stop(metrics, corpus.tokenCount(), summary.promoted() + " promoted, " + summary.top().size() + " kept");
+    metrics.stageTaskSeconds("chunk", summary.chunkNanos() / 1e9);
+    metrics.stageTaskSeconds("score", summary.scoreNanos() / 1e9);
+    metrics.put("partitions", partitions);
+    return summary;
+  }
+
+  private void record(JobMetrics metrics, PlacedCorpus corpus, ScoreSummary summary, DnaGates gates,
+                      List<Candidate> buffer, int dims, int capacity, Weighted question, Vocabulary vocabulary) {
+    metrics.put("chunks", summary.chunks());
+    metrics.put("chunk_tokens", config.chunk().chunkTokens());
+    metrics.put("caught", summary.caught());
+    Map<String, Long> perGate = new LinkedHashMap<>();
+    long[] caught = summary.caughtPerGate();
+    for (int g = 0; g < gates.count(); g++) {
+      perGate.put(gates.names().get(g), caught[g]);
+    }
+    metrics.put("caught_per_gate", perGate);
+    metrics.put("promoted", summary.promoted());
+    metrics.put("buffer_tokens", buffer.size());
+    metrics.put("buffer_capacity_tokens", capacity);
+    metrics.put("buffer_bytes", buffer.size() * GatherStage.bytesPerToken(dims));
+    metrics.put("buffer_budget_bytes", config.bufferBytes());
+    metrics.put("spill_bytes", summary.spillBytes());
+    metrics.put("chunk_store_peak_bytes", summary.peakStoreBytes());
+    if (config.hasQuestion()) {
+      metrics.put("question", config.question());
+      Map<String, Float> weights = new LinkedHashMap<>();
+      for (int q = 0; q < question.ids().length; q++) {
+        weights.put(vocabulary.token(question.ids()[q]), question.weights()[q]);
+      }
+      metrics.put("question_tokens", weights);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.reel.chunk;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import scala.Tuple2;
+import dev.reel.config.ChunkOptions;
+import dev.reel.tokenize.TokenizedDoc;
+
+/**
+ * Chunk: cuts the positioned corpus into chunks of {@code chunkTokens} consecutive positions, sends each chunk whole
+ * to one partition, and hands every partition its chunks through an Arrow store that spills past its byte limit.
+ */
+public final class ChunkStage implements Serializable {
+  /** One allocator per executor JVM; each partition's store takes a named child of it. */
+  private static final BufferAllocator ROOT = new RootAllocator(Long.MAX_VALUE);
+
+  private final ChunkOptions options;
+  private final long totalTokens;
+
+  public ChunkStage(ChunkOptions options, long totalTokens) {
+    this.options = options;
+    this.totalTokens = totalTokens;
+  }
+
+  /** What a partition does with its chunks; called once per partition with its store open. */
+  public interface ChunkConsumer<T> extends Serializable {
+    T accept(Iterator<TokenChunk> chunks, ChunkStoreStats stats) throws Exception;
+  }
+
+  public long chunkCount() {
+    return (totalTokens + options.chunkTokens() - 1) / options.chunkTokens();
+  }
+
+  /** Runs {@code consumer} once per partition over that partition's chunks; returns one result per partition. */
+  public <T> JavaRDD<T> mapChunks(JavaRDD<TokenizedDoc> documents, int partitions, ChunkConsumer<T> consumer) {
+    int chunkTokens = options.chunkTokens();
+    long total = totalTokens;
+    long storeBytes = options.storeBytes();
+    JavaPairRDD<Long, ChunkPiece> pieces = documents
+        .flatMapToPair(doc -> pieces(doc, chunkTokens).iterator())
+        .repartitionAndSortWithinPartitions(new ChunkPartitioner(partitions, chunkCount(), chunkTokens));
+    return pieces.mapPartitionsWithIndex((partition, partitionPieces) -> {
+      long start = System.nanoTime();
+      Path spill = Path.of(SparkFiles.getRootDirectory(), "chunk-spill",
+          "p" + partition + "-" + System.nanoTime() + ".arrow");
+      BufferAllocator allocator = ROOT.newChildAllocator("chunk-p" + partition, 0, Long.MAX_VALUE);
+      try (ArrowChunkStore store = new ArrowChunkStore(allocator, storeBytes, spill, chunkTokens)) {
+        long tokens = 0;
+        for (Iterator<TokenChunk> it = new ChunkAssembler(partitionPieces, chunkTokens, total); it.hasNext(); ) {
+          TokenChunk chunk = it.next();
+          tokens += chunk.length();
+          store.add(chunk);
+        }
+        ChunkStoreStats stats = new ChunkStoreStats(store.chunkCount(), tokens, store.spilledBytes(),
+            store.peakMemoryBytes(), System.nanoTime() - start);
+        return List.of(consumer.accept(store.chunks(), stats)).iterator();
+      }
+    }, false);
+  }
+
+  /** Splits a document at chunk borders; keys are the global position of each piece's first token. */
+  static List<Tuple2<Long, ChunkPiece>> pieces(TokenizedDoc doc, int chunkTokens) {
+    List<Tuple2<Long, ChunkPiece>> pieces = new ArrayList<>();
+    int n = doc.tokenCount();
+    int from = 0;
+    while (from < n) {
+      long position = doc.basePosition() + from;
+      int to = (int) Math.min(n, from + (chunkTokens - position % chunkTokens));
+      pieces.add(new Tuple2<>(position, new ChunkPiece(position, doc.docIndex(),
+          Arrays.copyOfRange(doc.ids(), from, to), Arrays.copyOfRange(doc.charStart(), from, to),
+          Arrays.copyOfRange(doc.charEnd(), from, to))));
+      from = to;
+    }
+    return pieces;
+  }
+}

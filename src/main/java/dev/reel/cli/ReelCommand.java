@@ -1,0 +1,121 @@
+package dev.reel.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import dev.reel.ReelException;
+import dev.reel.ReelJob;
+import dev.reel.config.ChunkOptions;
+import dev.reel.config.IngestOptions;
+import dev.reel.config.ModelOptions;
+import dev.reel.config.ReelConfig;
+import dev.reel.config.ScoreOptions;
+
+/** {@code jobs/reel}: turns a document archive into a highlight reel and, given a question, answers it. */
+@Command(name = "reel", mixinStandardHelpOptions = true, version = "reel 0.1.0", sortOptions = false,
+    description = {
+        "Turns a document archive (text, Markdown, HTML, e-mail .eml/.mbox, JSON lines, Parquet, zip, tar.gz)",
+        "into a bounded, auditable highlight reel, and answers a question over it.",
+        "Runs on embedded local Spark unless a master is given (or it runs under spark-submit)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:reel written", "1:internal failure (see the log)", "2:invalid option",
+        "3:input problem: missing path, empty corpus, unusable model file"})
+public final class ReelCommand implements Callable<Integer> {
+  static final int EXIT_INPUT = 3;
+
+  @Option(names = "--input", required = true, paramLabel = "PATH",
+      description = "File, directory or glob to read, on any Hadoop file system.")
+  String input;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the outputs.")
+  Path output;
+
+  @Option(names = "--question", paramLabel = "TEXT", description = "Question to answer over the corpus.")
+  String question;
+
+  @Option(names = "--alpha", defaultValue = "0", paramLabel = "A",
+      description = "Attention slider: 0 dense, 0.3 sub-quadratic, 1 linear time (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(names = "--buffer-mb", defaultValue = "16", paramLabel = "N",
+      description = "Byte budget of the global buffer of kept tokens, in MiB (default: ${DEFAULT-VALUE}).")
+  double bufferMb;
+
+  @Option(names = "--chunk-tokens", defaultValue = "512", paramLabel = "N",
+      description = "Tokens per chunk (default: ${DEFAULT-VALUE}).")
+  int chunkTokens;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master, e.g. spark://host:7077 or yarn (default: local[*], or spark-submit's).")
+  String master;
+
+  @CommandLine.Mixin
+  TuningOptions tuning = new TuningOptions();
+
+  @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    ReelConfig config = config();
+    if (isLocal(input) && !Files.exists(Path.of(input)) && !input.matches(".*[*?\\[{].*")) {
+      throw ReelException.inputMissing(input, null);
+    }
+    RuntimeSettings.apply(config.model().cacheDir());
+    SparkSession.Builder builder = SparkSession.builder().appName("reel");
+    if (master != null) {
+      builder.config("spark.master", master);
+    } else if (System.getProperty("spark.master") == null) {
+      builder.config("spark.master", "local[*]");
+    }
+    try (SparkSession session = builder.getOrCreate()) {
+      new ReelJob(config).run(session);
+    }
+    return 0;
+  }
+
+  ReelConfig config() {
+    try {
+      long mib = 1L << 20;
+      IngestOptions ingest = new IngestOptions(input, tuning.jsonField, tuning.parquetColumn,
+          (long) (tuning.maxFileMb * mib), (long) (tuning.maxEntryMb * mib), (long) (tuning.maxArchiveMb * mib),
+          tuning.maxArchiveEntries);
+      ModelOptions model = new ModelOptions(tuning.tokenizer, tuning.model, tuning.cacheDir.toString());
+      ChunkOptions chunk = new ChunkOptions(chunkTokens, (long) (tuning.chunkStoreMb * mib), tuning.partitions);
+      ScoreOptions score = new ScoreOptions(alpha, tuning.gates, tuning.seed, tuning.gateThreshold, tuning.topP,
+          tuning.chunkBudget);
+      return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output.toString());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
+    }
+  }
+
+  private static boolean isLocal(String path) {
+    return !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || path.startsWith("file:");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command and returns its exit code; failures print one line unless --verbose. */
+  public static int execute(String... args) {
+    ReelCommand command = new ReelCommand();
+    CommandLine cli = new CommandLine(command);
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      boolean userError = e instanceof ReelException;
+      line.getErr().println("reel: " + (userError ? e.getMessage() : "failed: " + e));
+      if (command.verbose) {
+        e.printStackTrace(line.getErr());
+      } else if (!userError) {
+        line.getErr().println("reel: run again with --verbose for the stack trace");
+      }
+      return userError ? EXIT_INPUT : 1;
+    });
+    return cli.execute(args);
+  }
+}

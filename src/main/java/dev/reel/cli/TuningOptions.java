@@ -1,0 +1,71 @@
+package dev.reel.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options most runs leave at their defaults. */
+final class TuningOptions {
+  @Option(names = "--tokenizer", paramLabel = "PATH",
+      description = "A tokenizer.json (default: all-MiniLM-L6-v2's, bundled).")
+  String tokenizer;
+
+  @Option(names = "--model", paramLabel = "PATH",
+      description = "An ONNX token-embedding model matching the tokenizer (default: all-MiniLM-L6-v2, bundled).")
+  String model;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/.cache/highlight-reel",
+      description = "Extracted model files, derived token vectors, native libraries (default: ${DEFAULT-VALUE}).")
+  Path cacheDir;
+
+  @Option(names = "--json-field", defaultValue = "text", paramLabel = "NAME",
+      description = "Text field of JSON-lines records (default: ${DEFAULT-VALUE}).")
+  String jsonField;
+
+  @Option(names = "--parquet-column", defaultValue = "text", paramLabel = "NAME",
+      description = "Text column of Parquet files (default: ${DEFAULT-VALUE}).")
+  String parquetColumn;
+
+  @Option(names = "--chunk-store-mb", defaultValue = "256", paramLabel = "N",
+      description = "Arrow memory per partition for chunks before they spill to disk, MiB (default: ${DEFAULT-VALUE}).")
+  double chunkStoreMb;
+
+  @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
+      description = "Partitions of the chunk stage; 0 = twice the default parallelism (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--gates", defaultValue = "16", paramLabel = "G",
+      description = "Seeded random DNA gates (default: ${DEFAULT-VALUE}).")
+  int gates;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+      description = "Seed of the random tastes (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--gate-threshold", defaultValue = "0.15", paramLabel = "T",
+      description = "Cosine similarity that catches a token (default: ${DEFAULT-VALUE}).")
+  double gateThreshold;
+
+  @Option(names = "--top-p", defaultValue = "0.9", paramLabel = "P",
+      description = "Importance mass each chunk promotes (default: ${DEFAULT-VALUE}).")
+  double topP;
+
+  @Option(names = "--chunk-budget", defaultValue = "64", paramLabel = "N",
+      description = "Most tokens one chunk promotes (default: ${DEFAULT-VALUE}).")
+  int chunkBudget;
+
+  @Option(names = "--max-file-mb", defaultValue = "256", paramLabel = "N",
+      description = "Larger files are rejected unread, MiB (default: ${DEFAULT-VALUE}).")
+  double maxFileMb;
+
+  @Option(names = "--max-entry-mb", defaultValue = "64", paramLabel = "N",
+      description = "Archive entries inflating past this are rejected, MiB (default: ${DEFAULT-VALUE}).")
+  double maxEntryMb;
+
+  @Option(names = "--max-archive-mb", defaultValue = "1024", paramLabel = "N",
+      description = "An archive stops being read past this much inflated data, MiB (default: ${DEFAULT-VALUE}).")
+  double maxArchiveMb;
+
+  @Option(names = "--max-archive-entries", defaultValue = "100000", paramLabel = "N",
+      description = "An archive stops being read past this many entries (default: ${DEFAULT-VALUE}).")
+  int maxArchiveEntries;
+}

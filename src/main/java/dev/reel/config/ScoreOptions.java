@@ -1,0 +1,24 @@
+package dev.reel.config;
+
+import java.io.Serializable;
+
+/**
+ * How tokens are scored inside each chunk.
+ *
+ * @param alpha          attention slider: 0 dense, 1 linear (issue "DNA gates and the alpha slider" completes it)
+ * @param gates          number of seeded random DNA gates
+ * @param seed           seed of the random tastes
+ * @param gateThreshold  cosine similarity a token needs to be caught by a gate
+ * @param topP           nucleus mass a chunk promotes
+ * @param chunkBudget    most tokens one chunk may promote
+ */
+public record ScoreOptions(double alpha, int gates, long seed, double gateThreshold, double topP, int chunkBudget)
+    implements Serializable {
+  public ScoreOptions {
+    Checks.inRange(alpha, 0, 1, "--alpha");
+    Checks.inRange(gates, 0, 4096, "--gates");
+    Checks.inRange(gateThreshold, -1, 1, "--gate-threshold");
+    Checks.require(topP > 0 && topP <= 1, "--top-p must be in (0, 1]; found " + topP);
+    Checks.positive(chunkBudget, "--chunk-budget");
+  }
+}

@@ -1,0 +1,76 @@
+package dev.reel.reason;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import dev.reel.model.TokenVectors;
+import dev.reel.score.Candidate;
+import dev.reel.tokenize.QuestionTokens.Weighted;
+import dev.reel.tokenize.TokenizedDoc;
+
+/**
+ * Reason: over the buffer of kept tokens, the question attends; kept tokens close together form spans; spans grow
+ * to their sentences, cut from the documents where they live (only those texts travel to the driver); spans whose
+ * sentences touch merge into one passage. Passages rank by the question attention they hold, or without a question
+ * by their tokens' importance.
+ */
+public final class ReasonStage {
+  private ReasonStage() {}
+
+  public static ReelResult run(JavaSparkContext spark, JavaRDD<TokenizedDoc> documents, List<Candidate> buffer,
+                               Weighted question, TokenVectors vectors) {
+    boolean asked = question.ids().length > 0;
+    List<Candidate> byPosition = new ArrayList<>(buffer);
+    byPosition.sort(Comparator.comparingLong(Candidate::position));
+    Map<Candidate, Double> weights = new IdentityHashMap<>();
+    double[] attention = asked ? QuestionAttention.weights(byPosition, question, vectors) : null;
+    for (int t = 0; t < byPosition.size(); t++) {
+      weights.put(byPosition.get(t), attention != null ? attention[t] : byPosition.get(t).score());
+    }
+    List<KeptSpan> spans = KeptSpan.group(byPosition);
+    List<SpanContext> contexts = contexts(spark, documents, spans);
+    List<Evidence> passages = PassageMerger.merge(spans, contexts, weights);
+    List<Evidence> ranked = new ArrayList<>(passages);
+    ranked.sort(Comparator.comparingDouble((Evidence e) -> -e.score()).thenComparingLong(Evidence::position));
+    String answer = asked && !ranked.isEmpty() ? ranked.get(0).text() : null;
+    Map<Integer, String[]> docs = new HashMap<>();
+    for (SpanContext context : contexts) {
+      docs.put(context.docIndex(), new String[] {context.docId(), context.source()});
+    }
+    return new ReelResult(passages, ranked, answer, docs);
+  }
+
+  /** Cuts each span's sentence from its document, on the executors; returns them in span order. */
+  private static List<SpanContext> contexts(JavaSparkContext spark, JavaRDD<TokenizedDoc> documents,
+                                            List<KeptSpan> spans) {
+    Map<Integer, List<int[]>> requests = new HashMap<>();
+    for (int s = 0; s < spans.size(); s++) {
+      KeptSpan span = spans.get(s);
+      requests.computeIfAbsent(span.docIndex, k -> new ArrayList<>())
+          .add(new int[] {s, span.charStart(), span.charEnd()});
+    }
+    Broadcast<Map<Integer, List<int[]>>> wanted = spark.broadcast(requests);
+    List<SpanContext> contexts = new ArrayList<>(documents
+        .filter(doc -> wanted.value().containsKey(doc.docIndex()))
+        .flatMap(doc -> {
+          List<SpanContext> cut = new ArrayList<>();
+          for (int[] request : wanted.value().get(doc.docIndex())) {
+            int start = SentenceBounds.start(doc.text(), request[1]);
+            int end = SentenceBounds.end(doc.text(), request[2]);
+            cut.add(new SpanContext(request[0], doc.docIndex(), doc.source(), doc.docId(), start, end,
+                doc.text().substring(start, end)));
+          }
+          return cut.iterator();
+        })
+        .collect());
+    wanted.destroy();
+    contexts.sort(Comparator.comparingInt(SpanContext::spanIndex));
+    return contexts;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.reel.score;
+
+import java.io.Serializable;
+import dev.reel.chunk.ChunkStoreStats;
+import dev.reel.gather.BoundedTopK;
+
+/**
+ * What one partition (or, after merging, the whole corpus) produced: the best candidates within the buffer's
+ * capacity, and counters. Merging is associative and commutative, as treeReduce requires.
+ */
+public final class ScoreSummary implements Serializable {
+  private BoundedTopK top;
+  private long chunks;
+  private long tokens;
+  private long promoted;
+  private long caught;
+  private long[] caughtPerGate;
+  private long spillBytes;
+  private long peakStoreBytes;
+  private long chunkNanos;
+  private long scoreNanos;
+
+  ScoreSummary(int capacity, int gates, ChunkStoreStats store) {
+    this.top = new BoundedTopK(capacity);
+    this.caughtPerGate = new long[gates];
+    this.chunks = store.chunks();
+    this.tokens = store.tokens();
+    this.spillBytes = store.spillBytes();
+    this.peakStoreBytes = store.peakBytes();
+    this.chunkNanos = store.buildNanos();
+  }
+
+  void countCaught(int[] gates) {
+    for (int gate : gates) {
+      if (gate >= 0) {
+        caught++;
+        caughtPerGate[gate]++;
+      }
+    }
+  }
+
+  void offer(Candidate candidate) {
+    promoted++;
+    top.offer(candidate);
+  }
+
+  void addScoreNanos(long nanos) {
+    scoreNanos += nanos;
+  }
+
+  public ScoreSummary merge(ScoreSummary other) {
+    top = top.merge(other.top);
+    chunks += other.chunks;
+    tokens += other.tokens;
+    promoted += other.promoted;
+    caught += other.caught;
+    for (int g = 0; g < caughtPerGate.length; g++) {
+      caughtPerGate[g] += other.caughtPerGate[g];
+    }
+    spillBytes += other.spillBytes;
+    peakStoreBytes = Math.max(peakStoreBytes, other.peakStoreBytes);
+    chunkNanos += other.chunkNanos;
+    scoreNanos += other.scoreNanos;
+    return this;
+  }
+
+  public BoundedTopK top() {
+    return top;
+  }
+
+  public long chunks() {
+    return chunks;
+  }
+
+  public long tokens() {
+    return tokens;
+  }
+
+  public long promoted() {
+    return promoted;
+  }
+
+  public long caught() {
+    return caught;
+  }
+
+  public long[] caughtPerGate() {
+    return caughtPerGate.clone();
+  }
+
+  public long spillBytes() {
+    return spillBytes;
+  }
+
+  public long peakStoreBytes() {
+    return peakStoreBytes;
+  }
+
+  /** Task time spent assembling and storing chunks, summed over partitions. */
+  public long chunkNanos() {
+    return chunkNanos;
+  }
+
+  /** Task time spent scoring and promoting, summed over partitions. */
+  public long scoreNanos() {
+    return scoreNanos;
+  }
+}

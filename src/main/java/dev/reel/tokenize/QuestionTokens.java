@@ -1,0 +1,92 @@
+package dev.reel.tokenize;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import dev.reel.model.Vocabulary;
+
+/**
+ * The content tokens of a question: its tokens minus punctuation and common function words, deduplicated in order,
+ * each weighted by its rarity in the corpus. "What is the pass key?" gives [pass, key]; for "Queequeg" the word
+ * pieces that occur everywhere ("##e", "##g") weigh little or are dropped.
+ */
+public final class QuestionTokens {
+  /** Tokens rarer than this (see {@link TokenFrequencies#rarity}) are kept as question tastes. */
+  static final double MIN_RARITY = 0.4;
+
+  /**
+   * Content tokens and their weights (rarity rescaled to (0, 1]).
+   *
+   * @param ids     token ids
+   * @param weights one weight per id
+   */
+  public record Weighted(int[] ids, float[] weights) implements java.io.Serializable {
+    public static final Weighted NONE = new Weighted(new int[0], new float[0]);
+  }
+
+  /** Keeps the content tokens rare enough to inform; when none is, the rarest one. */
+  public static Weighted weigh(int[] contentTokens, TokenFrequencies frequencies) {
+    java.util.List<Integer> kept = new java.util.ArrayList<>();
+    int rarest = -1;
+    for (int id : contentTokens) {
+      if (frequencies.rarity(id) >= MIN_RARITY) {
+        kept.add(id);
+      }
+      if (rarest < 0 || frequencies.rarity(id) > frequencies.rarity(rarest)) {
+        rarest = id;
+      }
+    }
+    if (kept.isEmpty() && rarest >= 0) {
+      kept.add(rarest);
+    }
+    int[] ids = kept.stream().mapToInt(Integer::intValue).toArray();
+    float[] weights = new float[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      weights[i] = (float) Math.max(0.05, (frequencies.rarity(ids[i]) - MIN_RARITY) / (1 - MIN_RARITY));
+    }
+    return new Weighted(ids, weights);
+  }
+  private static final Set<String> STOPWORDS = loadStopwords();
+
+  private QuestionTokens() {}
+
+  public static int[] contentTokens(String question, byte[] tokenizerJson, Vocabulary vocabulary) {
+    long[] ids = TokenizerPool.get(tokenizerJson).encode(question, false, false).getIds();
+    Set<Integer> content = new LinkedHashSet<>();
+    for (long id : ids) {
+      String token = vocabulary.token((int) id);
+      String word = token.startsWith("##") ? token.substring(2) : token;
+      boolean hasLetterOrDigit = word.codePoints().anyMatch(Character::isLetterOrDigit);
+      if (hasLetterOrDigit && !STOPWORDS.contains(word.toLowerCase())) {
+        content.add((int) id);
+      }
+    }
+    return content.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static Set<String> loadStopwords() {
+    Set<String> words = new HashSet<>();
+    InputStream in = QuestionTokens.class.getClassLoader().getResourceAsStream("stopwords-en.txt");
+    if (in == null) {
+      throw new IllegalStateException("stopwords-en.txt is missing from the classpath");
+    }
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      reader.lines().filter(line -> !line.startsWith("#")).forEach(line -> {
+        for (String word : line.trim().split("\\s+")) {
+          if (!word.isEmpty()) {
+            words.add(word);
+          }
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return words;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.reel.write;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import dev.reel.ingest.IngestRecord;
+import dev.reel.model.Vocabulary;
+import dev.reel.reason.Evidence;
+import dev.reel.reason.ReelResult;
+import dev.reel.score.Candidate;
+import dev.reel.metrics.JobMetrics;
+
+/** Write: reel.parquet, reel.md, answer.json, rejects.json and metrics.json in the output directory. */
+public final class ReelWriter {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Evidence entries written to answer.json. */
+  static final int EVIDENCE_LIMIT = 10;
+
+  private final Path output;
+
+  public ReelWriter(Path output) {
+    this.output = output;
+  }
+
+  /** Every kept token, one row each, in position order, as one Parquet file (Spark's directory layout). */
+  public void reelParquet(SparkSession spark, List<Candidate> buffer, ReelResult reel, List<String> gateNames,
+                          Vocabulary vocabulary) {
+    List<Row> rows = new ArrayList<>(buffer.size());
+    buffer.stream().sorted((a, b) -> Long.compare(a.position(), b.position())).forEach(c -> {
+      String[] doc = reel.documents().get(c.docIndex());
+      rows.add(RowFactory.create(doc[0], doc[1], c.position(), c.charStart(), c.charEnd(), c.tokenId(),
+          vocabulary.token(c.tokenId()), c.score(), c.gravity(), c.attention(), c.relevance(),
+          c.gate() >= 0 ? gateNames.get(c.gate()) : null));
+    });
+    spark.createDataFrame(rows, ReelSchema.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(output.resolve("reel.parquet").toString());
+  }
+
+  /** The reel as Markdown: passages in corpus order, kept tokens in bold. */
+  public void reelMarkdown(ReelResult reel, String question) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(output.resolve("reel.md"), StandardCharsets.UTF_8)) {
+      out.write("# Highlight reel\n\n");
+      if (question != null) {
+        out.write("Question: " + question + "\n\nAnswer: " + oneLine(reel.answer()) + "\n\n");
+      }
+      out.write(reel.passages().size() + " passages in corpus order; kept tokens in **bold**.\n\n");
+      String lastSource = null;
+      for (Evidence passage : reel.passages()) {
+        if (!passage.source().equals(lastSource)) {
+          out.write("## " + passage.source() + "\n\n");
+          lastSource = passage.source();
+        }
+        out.write("- `" + passage.docId().substring(Math.min(passage.docId().length(), passage.source().length()))
+            + " @" + passage.position() + "` " + MarkdownHighlighter.highlight(passage) + "\n");
+      }
+    }
+  }
+
+  public void answer(ReelResult reel, String question) throws IOException {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("question", question);
+    answer.put("answer", reel.answer());
+    List<Map<String, Object>> evidence = new ArrayList<>();
+    for (Evidence e : reel.ranked().subList(0, Math.min(EVIDENCE_LIMIT, reel.ranked().size()))) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("source", e.source());
+      item.put("doc_id", e.docId());
+      item.put("position", e.position());
+      item.put("end_position", e.endPosition());
+      item.put("char_start", e.charStart());
+      item.put("char_end", e.charEnd());
+      item.put("text", e.text());
+      item.put("score", e.score());
+      evidence.add(item);
+    }
+    answer.put("evidence", evidence);
+    JSON.writeValue(output.resolve("answer.json").toFile(), answer);
+  }
+
+  /** Rejects as JSON lines, streamed partition by partition. */
+  public long rejects(Iterator<IngestRecord> rejects) throws IOException {
+    long count = 0;
+    ObjectMapper lines = new ObjectMapper();
+    try (BufferedWriter out = Files.newBufferedWriter(output.resolve("rejects.json"), StandardCharsets.UTF_8)) {
+      while (rejects.hasNext()) {
+        IngestRecord reject = rejects.next();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("source", reject.source());
+        row.put("doc_id", reject.docId());
+        row.put("reason", reject.reason());
+        out.write(lines.writeValueAsString(row));
+        out.write('\n');
+        count++;
+      }
+    }
+    return count;
+  }
+
+  public void metrics(JobMetrics metrics) throws IOException {
+    JSON.writeValue(output.resolve("metrics.json").toFile(), metrics.asMap());
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "(nothing found)" : text.replaceAll("\\s+", " ").strip();
+  }
+}
