@@ -94,6 +94,13 @@ public final class ReelCommand implements Callable<Integer> {
     }
   }
 
+  /** Parses arguments into a validated configuration, with the same defaults as the command line. */
+  public static ReelConfig parseConfig(String... args) {
+    ReelCommand command = new ReelCommand();
+    new CommandLine(command).parseArgs(args);
+    return command.config();
+  }
+
   private static boolean isLocal(String path) {
     return !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || path.startsWith("file:");
   }

@@ -1,0 +1,35 @@
+package dev.reel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import dev.reel.testing.Corpora;
+import dev.reel.testing.JobRuns;
+
+/** A passkey sentence planted as text in all of Moby Dick (over 200 K tokens) must be the top evidence. */
+class PasskeyEndToEndTest {
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest(name = "depth {0}")
+  @CsvSource({"0.1, 71432", "0.5, 28573", "0.9, 90417"})
+  void passkeyIsTheTopEvidenceAtEveryDepth(double depth, String key) {
+    String sentence = "The pass key is " + key + ". Remember it. " + key + " is the pass key.";
+    Corpora.write(dir.resolve("in/moby-dick.txt"), Corpora.plant(Corpora.mobyDick(), sentence, depth));
+    Path out = dir.resolve("out");
+
+    JobRuns.run(JobRuns.args(dir.resolve("in"), out, "--question", "What is the pass key?"));
+
+    JsonNode metrics = JobRuns.json(out.resolve("metrics.json"));
+    assertTrue(metrics.get("tokens").asLong() >= 200_000, "haystack too small: " + metrics.get("tokens"));
+    JsonNode answer = JobRuns.json(out.resolve("answer.json"));
+    String top = answer.get("evidence").get(0).get("text").asText();
+    assertTrue(top.contains(key), "top evidence lacks the key " + key + ": " + top);
+    assertEquals(answer.get("answer").asText(), top);
+  }
+}
