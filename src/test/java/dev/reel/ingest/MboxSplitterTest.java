@@ -1,0 +1,24 @@
+package dev.reel.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MboxSplitterTest {
+  @Test
+  void noFromLineMeansNoMessages() {
+    assertEquals(0, MboxSplitter.messages("Subject: x\n\nbody\n".getBytes(StandardCharsets.US_ASCII)).size());
+  }
+
+  @Test
+  void splitsAtFromLinesAndDropsThem() {
+    String mbox = "From a@x Mon Jan 1 00:00:00 2024\nSubject: one\n\nFrom here on, a body line.\n\n"
+        + "From b@x Tue Jan 2 00:00:00 2024\nSubject: two\n\nbody\n";
+    List<byte[]> messages = MboxSplitter.messages(mbox.getBytes(StandardCharsets.US_ASCII));
+    assertEquals(2, messages.size());
+    assertEquals("Subject: one\n\nFrom here on, a body line.\n\n", new String(messages.get(0), StandardCharsets.US_ASCII));
+    assertEquals("Subject: two\n\nbody\n", new String(messages.get(1), StandardCharsets.US_ASCII));
+  }
+}
