@@ -60,7 +60,7 @@ public final class ReelWriter {
       String lastSource = null;
       for (Evidence passage : reel.passages()) {
         if (!passage.source().equals(lastSource)) {
-          out.write("## " + passage.source() + "\n\n");
+          out.write((lastSource == null ? "" : "\n") + "## " + passage.source() + "\n\n");
           lastSource = passage.source();
         }
         out.write("- `" + passage.docId().substring(Math.min(passage.docId().length(), passage.source().length()))
