@@ -87,7 +87,7 @@ public final class ReelCommand implements Callable<Integer> {
       ModelOptions model = new ModelOptions(tuning.tokenizer, tuning.model, tuning.cacheDir.toString());
       ChunkOptions chunk = new ChunkOptions(chunkTokens, (long) (tuning.chunkStoreMb * mib), tuning.partitions);
       ScoreOptions score = new ScoreOptions(alpha, tuning.gates, tuning.seed, tuning.gateThreshold, tuning.topP,
-          tuning.chunkBudget);
+          tuning.chunkBudget, tuning.ablate);
       return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output.toString());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
@@ -97,7 +97,7 @@ public final class ReelCommand implements Callable<Integer> {
   /** Parses arguments into a validated configuration, with the same defaults as the command line. */
   public static ReelConfig parseConfig(String... args) {
     ReelCommand command = new ReelCommand();
-    new CommandLine(command).parseArgs(args);
+    new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
     return command.config();
   }
 
@@ -112,7 +112,7 @@ public final class ReelCommand implements Callable<Integer> {
   /** Runs the command and returns its exit code; failures print one line unless --verbose. */
   public static int execute(String... args) {
     ReelCommand command = new ReelCommand();
-    CommandLine cli = new CommandLine(command);
+    CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       boolean userError = e instanceof ReelException;
       line.getErr().println("reel: " + (userError ? e.getMessage() : "failed: " + e));

@@ -53,6 +53,10 @@ final class TuningOptions {
       description = "Most tokens one chunk promotes (default: ${DEFAULT-VALUE}).")
   int chunkBudget;
 
+  @Option(names = "--ablate", split = ",", paramLabel = "PART",
+      description = "Importance parts to switch off, to measure their worth: ${COMPLETION-CANDIDATES}.")
+  java.util.Set<dev.reel.config.ImportancePart> ablate = java.util.EnumSet.noneOf(dev.reel.config.ImportancePart.class);
+
   @Option(names = "--max-file-mb", defaultValue = "256", paramLabel = "N",
       description = "Larger files are rejected unread, MiB (default: ${DEFAULT-VALUE}).")
   double maxFileMb;

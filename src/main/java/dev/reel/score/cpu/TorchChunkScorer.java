@@ -2,9 +2,13 @@ package dev.reel.score.cpu;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import dev.reel.chunk.TokenChunk;
+import dev.reel.config.ImportancePart;
+import dev.reel.config.ScoreOptions;
+import dev.reel.score.AlphaShortlist;
+import dev.reel.score.AttentionResult;
 import dev.reel.score.ChunkScorer;
 import dev.reel.score.ChunkScores;
 import dev.reel.score.DnaGates;
@@ -13,39 +17,30 @@ import dev.reel.score.ScoringModel;
 
 /**
  * CPU backend: DJL NDArrays on the PyTorch engine (named explicitly). Per chunk: DNA gravity against every gate,
- * question relevance, then bidirectional attention inside the chunk with RoPE at original positions and a locality
- * bias; a token's attention score is what it receives from queries weighted by their own interest.
+ * question relevance, then bidirectional attention under the alpha slider with RoPE at original positions; a token's
+ * attention score is what it receives from queries weighted by their own interest (gravity plus relevance).
  */
 public final class TorchChunkScorer implements ChunkScorer {
   private static final String ENGINE = "PyTorch";
 
   private final ScoringModel model;
   private final RotaryEncoding rope;
+  private final TorchShortlistAttention attention;
   private final NDManager manager;
   private final NDArray tastesT;
-  private final NDArray localityBias;
   private final int dims;
 
   public TorchChunkScorer(ScoringModel model) {
     this.model = model;
     this.dims = model.vectors().dims();
     this.rope = new RotaryEncoding(dims, model.chunkTokens());
+    this.attention = new TorchShortlistAttention(
+        new AlphaShortlist(model.options().alpha(), AlphaShortlist.DEFAULT_BASE_KEYS),
+        ScoringModel.ATTENTION_TEMPERATURE, ScoringModel.LOCALITY_TOKENS, true);
     this.manager = NDManager.newBaseManager(ENGINE);
     DnaGates gates = model.gates();
     this.tastesT = gates.count() == 0 ? null
         : manager.create(gates.tastes(), new Shape(gates.count(), dims)).transpose();
-    this.localityBias = localityBias(manager, model.chunkTokens());
-  }
-
-  /** {@code -|i - j| / LOCALITY_TOKENS}, and minus infinity on the diagonal: no token attends to itself. */
-  private static NDArray localityBias(NDManager manager, int c) {
-    float[] bias = new float[c * c];
-    for (int i = 0; i < c; i++) {
-      for (int j = 0; j < c; j++) {
-        bias[i * c + j] = i == j ? -1e9f : -Math.abs(i - j) / ScoringModel.LOCALITY_TOKENS;
-      }
-    }
-    return manager.create(bias, new Shape(c, c));
   }
 
   @Override
@@ -57,20 +52,32 @@ public final class TorchChunkScorer implements ChunkScorer {
     float[] relevance = new float[n];
     int[] gate = new int[n];
     try (NDManager scope = manager.newSubManager()) {
-      NDArray e = scope.create(vectors, new Shape(n, dims));
-      dna(e, gravity, relevance, gate);
-      float[] attention = attention(scope, vectors, chunk.positions()[0], n, gravity, relevance);
-      float[] importance = new float[n];
+      dna(scope.create(vectors, new Shape(n, dims)), gravity, relevance, gate);
+      float[] weights = new float[n];
       for (int i = 0; i < n; i++) {
-        importance[i] = gravity[i] + attention[i] + relevance[i];
+        weights[i] = gravity[i] + relevance[i] + ScoringModel.BASE_QUERY_WEIGHT;
       }
-      return new ChunkScores(importance, gravity, attention, relevance, gate);
+      float[] rotated = rope.rotate(vectors, n, chunk.positions()[0]);
+      AttentionResult attended = attention.attend(scope, rotated, null, n, dims, gravity, weights);
+      return new ChunkScores(importance(gravity, attended.received(), relevance), gravity, attended.received(),
+          relevance, gate);
     }
   }
 
-  /** Gravity (strongest clearance over any gate) and relevance (best similarity to a question gate). */
+  private float[] importance(float[] gravity, float[] received, float[] relevance) {
+    ScoreOptions options = model.options();
+    float[] importance = new float[gravity.length];
+    for (int i = 0; i < importance.length; i++) {
+      importance[i] = (options.uses(ImportancePart.GRAVITY) ? gravity[i] : 0)
+          + (options.uses(ImportancePart.ATTENTION) ? received[i] : 0)
+          + (options.uses(ImportancePart.RELEVANCE) ? relevance[i] : 0);
+    }
+    return importance;
+  }
+
+  /** Gravity (strongest weighted clearance over any gate) and relevance (best similarity to a question token). */
   private void dna(NDArray e, float[] gravity, float[] relevance, int[] gate) {
-    java.util.Arrays.fill(gate, -1);
+    Arrays.fill(gate, -1);
     if (tastesT == null) {
       return;
     }
@@ -96,17 +103,6 @@ public final class TorchChunkScorer implements ChunkScorer {
         }
       }
     }
-  }
-
-  private float[] attention(NDManager scope, float[] vectors, long first, int n, float[] gravity, float[] relevance) {
-    NDArray r = scope.create(rope.rotate(vectors, n, first), new Shape(n, dims));
-    NDArray bias = n == model.chunkTokens() ? localityBias : localityBias.get(new NDIndex(":{}, :{}", n, n));
-    NDArray probabilities = r.matMul(r.transpose()).div(ScoringModel.ATTENTION_TEMPERATURE).add(bias).softmax(1);
-    float[] weights = new float[n];
-    for (int i = 0; i < n; i++) {
-      weights[i] = gravity[i] + relevance[i] + ScoringModel.BASE_QUERY_WEIGHT;
-    }
-    return scope.create(weights, new Shape(1, n)).matMul(probabilities).toFloatArray();
   }
 
   @Override

@@ -1,0 +1,70 @@
+package dev.reel.score;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The alpha slider's shortlist: for a chunk of C tokens each query attends to
+ * {@code L(alpha) = round(C^(1 - alpha) * L0^alpha)} keys, so alpha = 0 is exactly dense (L = C) and alpha = 1 is
+ * linear in C (L = L0); in between the cost per chunk follows {@code C^(2 - alpha)}. The shortlist mixes a local
+ * window around each query (half of L), the chunk's strongest DNA gravity wells and strided anchors (a quarter each;
+ * both shared by every query of the chunk).
+ *
+ * @param alpha     the slider, in [0, 1]
+ * @param baseKeys  L0, the shortlist length at alpha = 1
+ */
+public record AlphaShortlist(double alpha, int baseKeys) implements Serializable {
+  public static final int DEFAULT_BASE_KEYS = 64;
+
+  public AlphaShortlist {
+    if (alpha < 0 || alpha > 1) {
+      throw new IllegalArgumentException("alpha must be in [0, 1]; found " + alpha);
+    }
+    if (baseKeys < 4) {
+      throw new IllegalArgumentException("the base shortlist needs at least 4 keys; found " + baseKeys);
+    }
+  }
+
+  /** L(alpha) for a chunk of {@code c} tokens, at most c - 1 (a token never attends to itself). */
+  public int keys(int c) {
+    double length = Math.pow(c, 1 - alpha) * Math.pow(baseKeys, alpha);
+    return (int) Math.min(c - 1, Math.max(1, Math.round(length)));
+  }
+
+  /** True when the shortlist is the whole chunk. */
+  public boolean isDense(int c) {
+    return keys(c) >= c - 1;
+  }
+
+  /** How far the local window reaches on each side of a query. */
+  public int halfWindow(int c) {
+    return isDense(c) ? c : Math.max(1, keys(c) / 4);
+  }
+
+  /**
+   * The keys every query shares: the strongest gravity wells (ties to the lower index), then strided anchors,
+   * sorted and distinct. Empty when dense.
+   */
+  public int[] sharedKeys(int c, float[] gravity) {
+    if (isDense(c)) {
+      return new int[0];
+    }
+    int shared = Math.max(0, keys(c) - 2 * halfWindow(c));
+    int wells = shared / 2;
+    int anchors = shared - wells;
+    Integer[] order = new Integer[c];
+    for (int i = 0; i < c; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> gravity[a] != gravity[b] ? Float.compare(gravity[b], gravity[a]) : a - b);
+    java.util.TreeSet<Integer> keys = new java.util.TreeSet<>();
+    for (int i = 0; i < wells && i < c; i++) {
+      keys.add(order[i]);
+    }
+    double stride = (double) c / Math.max(1, anchors);
+    for (int a = 0; a < anchors; a++) {
+      keys.add((int) Math.min(c - 1, Math.floor(a * stride + stride / 2)));
+    }
+    return keys.stream().mapToInt(Integer::intValue).toArray();
+  }
+}
