@@ -21,6 +21,7 @@ import dev.reel.ingest.IngestStage;
 import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.StageClock;
 import dev.reel.model.ModelFiles;
+import dev.reel.model.PrincipalProjection;
 import dev.reel.model.StaticVectorTable;
 import dev.reel.model.TokenVectors;
 import dev.reel.model.Vocabulary;
@@ -61,7 +62,11 @@ public final class ReelJob {
     Vocabulary vocabulary = Vocabulary.parse(tokenizerJson);
     StageClock modelClock = StageClock.start("model", files.modelName());
     TokenVectors vectors = StaticVectorTable.load(files, vocabulary, Path.of(config.model().cacheDir()));
-    modelClock.stop(metrics, 0, vectors.vocab() + " token vectors of " + vectors.dims() + " dims");
+    PrincipalProjection.Projected attentionVectors = PrincipalProjection.project(vectors, ScoringModel.ATTENTION_DIMS);
+    metrics.put("attention_dims", attentionVectors.vectors().dims());
+    metrics.put("attention_variance_kept", Math.round(attentionVectors.varianceKept() * 1000) / 1000.0);
+    modelClock.stop(metrics, 0, vectors.vocab() + " token vectors of " + vectors.dims() + " dims, attention in "
+        + attentionVectors.vectors().dims());
 
     JavaRDD<IngestRecord> records = ingest(spark, session, writer, metrics);
     PlacedCorpus corpus = tokenize(spark, records, tokenizerJson, metrics);
@@ -73,7 +78,7 @@ public final class ReelJob {
     DnaGates gates = DnaGates.build(config.score().gates(), config.score().seed(),
         (float) config.score().gateThreshold(), question, vectors, vocabulary);
     Broadcast<ScoringModel> model = spark.broadcast(
-        new ScoringModel(vectors, gates, question, config.score(), config.chunk().chunkTokens()));
+        new ScoringModel(vectors, attentionVectors.vectors(), gates, question, config.score(), config.chunk().chunkTokens()));
     int capacity = GatherStage.capacity(config.bufferBytes(), vectors.dims());
     ScoreSummary summary = scoreAndGather(spark, corpus, model, capacity, metrics);
     List<Candidate> buffer = summary.top().best();

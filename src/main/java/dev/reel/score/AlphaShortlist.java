@@ -1,7 +1,6 @@
 package dev.reel.score;
 
 import java.io.Serializable;
-import java.util.Arrays;
 
 /**
  * The alpha slider's shortlist: for a chunk of C tokens each query attends to
@@ -50,21 +49,32 @@ public record AlphaShortlist(double alpha, int baseKeys) implements Serializable
       return new int[0];
     }
     int shared = Math.max(0, keys(c) - 2 * halfWindow(c));
-    int wells = shared / 2;
+    int wells = Math.min(c, shared / 2);
     int anchors = shared - wells;
-    Integer[] order = new Integer[c];
-    for (int i = 0; i < c; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> gravity[a] != gravity[b] ? Float.compare(gravity[b], gravity[a]) : a - b);
-    java.util.TreeSet<Integer> keys = new java.util.TreeSet<>();
-    for (int i = 0; i < wells && i < c; i++) {
-      keys.add(order[i]);
+    boolean[] chosen = new boolean[c];
+    for (int w = 0; w < wells; w++) {
+      int best = -1;
+      for (int i = 0; i < c; i++) {
+        if (!chosen[i] && (best < 0 || gravity[i] > gravity[best])) {
+          best = i;
+        }
+      }
+      chosen[best] = true;
     }
     double stride = (double) c / Math.max(1, anchors);
     for (int a = 0; a < anchors; a++) {
-      keys.add((int) Math.min(c - 1, Math.floor(a * stride + stride / 2)));
+      chosen[(int) Math.min(c - 1, Math.floor(a * stride + stride / 2))] = true;
     }
-    return keys.stream().mapToInt(Integer::intValue).toArray();
+    int count = 0;
+    for (boolean b : chosen) {
+      count += b ? 1 : 0;
+    }
+    int[] keys = new int[count];
+    for (int i = 0, k = 0; i < c; i++) {
+      if (chosen[i]) {
+        keys[k++] = i;
+      }
+    }
+    return keys;
   }
 }

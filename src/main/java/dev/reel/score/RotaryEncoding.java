@@ -47,26 +47,37 @@ public final class RotaryEncoding {
    * pairing element k with element k + dims/2 ("rotate half").
    */
   public float[] rotate(float[] rows, int n, long first) {
+    float[] out = new float[n * dims];
+    rotate(rows, n, first, out);
+    return out;
+  }
+
+  /** As {@link #rotate(float[], int, long)}, into {@code out} (at least {@code n * dims} long). */
+  public void rotate(float[] rows, int n, long first, float[] out) {
     if (n > span) {
       throw new IllegalArgumentException("RoPE span is " + span + "; asked to rotate " + n);
     }
-    float[] out = new float[n * dims];
+    double[] c0 = new double[half];
+    double[] s0 = new double[half];
     for (int k = 0; k < half; k++) {
       double theta = angle(first, k);
-      double c0 = Math.cos(theta);
-      double s0 = Math.sin(theta);
-      for (int i = 0; i < n; i++) {
-        double ci = localCos[i * half + k];
-        double si = localSin[i * half + k];
-        double cos = c0 * ci - s0 * si;
-        double sin = s0 * ci + c0 * si;
-        double x = rows[i * dims + k];
-        double y = rows[i * dims + k + half];
-        out[i * dims + k] = (float) (x * cos - y * sin);
-        out[i * dims + k + half] = (float) (x * sin + y * cos);
+      c0[k] = Math.cos(theta);
+      s0[k] = Math.sin(theta);
+    }
+    for (int i = 0; i < n; i++) {
+      int local = i * half;
+      int row = i * dims;
+      for (int k = 0; k < half; k++) {
+        double ci = localCos[local + k];
+        double si = localSin[local + k];
+        double cos = c0[k] * ci - s0[k] * si;
+        double sin = s0[k] * ci + c0[k] * si;
+        double x = rows[row + k];
+        double y = rows[row + k + half];
+        out[row + k] = (float) (x * cos - y * sin);
+        out[row + k + half] = (float) (x * sin + y * cos);
       }
     }
-    return out;
   }
 
   /** Rotates vectors at arbitrary positions (the driver's buffer is not consecutive). */

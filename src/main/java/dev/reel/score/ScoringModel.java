@@ -6,11 +6,14 @@ import dev.reel.model.TokenVectors;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 
 /**
- * Everything a scorer needs, built once on the driver and broadcast: token vectors, DNA gates, the question's
- * content tokens and the scoring options. Read-only on executors.
+ * Everything a scorer needs, built once on the driver and broadcast: token vectors (full, for DNA and relevance;
+ * projected on their principal directions, for attention), DNA gates, the weighted question tokens and the scoring
+ * options. Read-only on executors.
  */
-public record ScoringModel(TokenVectors vectors, DnaGates gates, Weighted question, ScoreOptions options,
-                           int chunkTokens) implements Serializable {
+public record ScoringModel(TokenVectors vectors, TokenVectors attentionVectors, DnaGates gates, Weighted question,
+                           ScoreOptions options, int chunkTokens) implements Serializable {
+  /** Dimensions attention runs in: the table's top principal directions. */
+  public static final int ATTENTION_DIMS = 64;
   /** Softmax temperature of the in-chunk attention over unit vectors. */
   public static final float ATTENTION_TEMPERATURE = 0.1f;
   /** Attention logits fall by one for every this many tokens of distance: evidence is local. */

@@ -11,7 +11,7 @@ import java.util.List;
  * pre-tokenizers split on whitespace anyway, so the cut changes no token. The native tokenizer reports spans in
  * code points; they are turned into UTF-16 indices so they index Java strings.
  */
-final class DocumentTokenizer {
+public final class DocumentTokenizer {
   static final int SEGMENT_CHARS = 16_384;
 
   private final HuggingFaceTokenizer tokenizer;
@@ -20,8 +20,13 @@ final class DocumentTokenizer {
     this.tokenizer = tokenizer;
   }
 
+  /** A tokenizer for this JVM from tokenizer.json bytes (shared, never closed). */
+  public static DocumentTokenizer of(byte[] tokenizerJson) {
+    return new DocumentTokenizer(TokenizerPool.get(tokenizerJson));
+  }
+
   /** Returns {ids, charStart, charEnd}. */
-  int[][] tokenize(String text) {
+  public int[][] tokenize(String text) {
     List<int[]> segments = segments(text);
     List<String> pieces = new ArrayList<>(segments.size());
     for (int[] segment : segments) {

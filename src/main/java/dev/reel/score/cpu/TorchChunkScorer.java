@@ -27,16 +27,26 @@ public final class TorchChunkScorer implements ChunkScorer {
   private final RotaryEncoding rope;
   private final TorchShortlistAttention attention;
   private final NDManager manager;
+  private final DirectUploads uploads = new DirectUploads(1);
+  /** Reused per chunk: at 512 x 384 floats a fresh array per chunk is a humongous allocation for G1. */
+  private final float[] vectors;
+  private final float[] projected;
+  private final float[] rotated;
   private final NDArray tastesT;
   private final int dims;
+  private final int attentionDims;
 
   public TorchChunkScorer(ScoringModel model) {
     this.model = model;
     this.dims = model.vectors().dims();
-    this.rope = new RotaryEncoding(dims, model.chunkTokens());
+    this.attentionDims = model.attentionVectors().dims();
+    this.rope = new RotaryEncoding(attentionDims, model.chunkTokens());
     this.attention = new TorchShortlistAttention(
         new AlphaShortlist(model.options().alpha(), AlphaShortlist.DEFAULT_BASE_KEYS),
         ScoringModel.ATTENTION_TEMPERATURE, ScoringModel.LOCALITY_TOKENS, true);
+    this.vectors = new float[model.chunkTokens() * dims];
+    this.projected = new float[model.chunkTokens() * attentionDims];
+    this.rotated = new float[model.chunkTokens() * attentionDims];
     this.manager = NDManager.newBaseManager(ENGINE);
     DnaGates gates = model.gates();
     this.tastesT = gates.count() == 0 ? null
@@ -46,19 +56,19 @@ public final class TorchChunkScorer implements ChunkScorer {
   @Override
   public ChunkScores score(TokenChunk chunk) {
     int n = chunk.length();
-    float[] vectors = new float[n * dims];
     model.vectors().gather(chunk.ids(), n, vectors);
     float[] gravity = new float[n];
     float[] relevance = new float[n];
     int[] gate = new int[n];
     try (NDManager scope = manager.newSubManager()) {
-      dna(scope.create(vectors, new Shape(n, dims)), gravity, relevance, gate);
+      dna(uploads.upload(scope, 0, vectors, 0, n * dims, new Shape(n, dims)), gravity, relevance, gate);
       float[] weights = new float[n];
       for (int i = 0; i < n; i++) {
         weights[i] = gravity[i] + relevance[i] + ScoringModel.BASE_QUERY_WEIGHT;
       }
-      float[] rotated = rope.rotate(vectors, n, chunk.positions()[0]);
-      AttentionResult attended = attention.attend(scope, rotated, null, n, dims, gravity, weights);
+      model.attentionVectors().gather(chunk.ids(), n, projected);
+      rope.rotate(projected, n, chunk.positions()[0], rotated);
+      AttentionResult attended = attention.attend(scope, rotated, null, n, attentionDims, gravity, weights);
       return new ChunkScores(importance(gravity, attended.received(), relevance), gravity, attended.received(),
           relevance, gate);
     }

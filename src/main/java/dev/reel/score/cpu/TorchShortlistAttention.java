@@ -1,30 +1,41 @@
 package dev.reel.score.cpu;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import dev.reel.score.AlphaShortlist;
 import dev.reel.score.AttentionResult;
 
 /**
- * Bidirectional attention inside a chunk under the alpha slider, on the PyTorch engine. Queries are processed in
- * blocks; each block scores a band of keys around it (masked to each query's window) and the chunk's shared keys
- * (masked where the window already holds them), then one softmax over both. At alpha = 0 the band is the whole
- * chunk: exactly dense attention. Logits are {@code q.k / temperature - |i - j| / locality}; a token never attends
- * to itself when {@code maskSelf}.
+ * Bidirectional attention inside a chunk under the alpha slider, on the PyTorch engine. Queries go in blocks; each
+ * block's key list is a band around it (masked to each query's window) followed by the chunk's shared keys (masked
+ * where the window already holds them); one softmax covers both. At alpha = 0 the band is the whole chunk: exactly
+ * dense attention. Logits are {@code q.k / temperature - |i - j| / locality}; a token never attends to itself when
+ * {@code maskSelf}.
+ *
+ * <p>Blocks are gathered in Java and sent as one batch, so a chunk costs a handful of native calls whatever its
+ * number of blocks (with 64 keys per query the calls, not the arithmetic, would dominate). Not thread-safe (it
+ * reuses buffers): one per scorer.
  */
 public final class TorchShortlistAttention {
   /** Dense blocks hold about this many logits at once. */
   private static final long DENSE_BLOCK_LOGITS = 4L << 20;
+  /** A batch of blocks holds about this many logits. */
+  private static final long BATCH_LOGITS = 8L << 20;
+  /** Shortlist blocks hold at least this many queries: fewer, larger matrix products. */
+  private static final int MIN_SHORTLIST_BLOCK = 128;
   private static final float MASKED = -1e9f;
+
+  /** Upload slots: one per array alive at the same time. */
+  private enum Slot { DENSE_KEYS, DENSE_VALUES, QUERIES, KEYS, VALUES, BIAS, WEIGHTS }
 
   private final AlphaShortlist shortlist;
   private final float temperature;
   private final float locality;
   private final boolean maskSelf;
+  private final DirectUploads uploads = new DirectUploads(Slot.values().length);
+  private final float[][] scratch = new float[Slot.values().length][0];
 
   /** {@code locality <= 0} turns the distance penalty off. */
   public TorchShortlistAttention(AlphaShortlist shortlist, float temperature, float locality, boolean maskSelf) {
@@ -32,6 +43,25 @@ public final class TorchShortlistAttention {
     this.temperature = temperature;
     this.locality = locality;
     this.maskSelf = maskSelf;
+  }
+
+  /** The geometry of one chunk's blocks: {@code width} key columns per block, band first, then shared keys. */
+  private record Layout(int n, int half, int[] shared, boolean dense, int block, int width, int blocks) {
+    int start(int b) {
+      return b * block;
+    }
+
+    int end(int b) {
+      return Math.min(n, (b + 1) * block);
+    }
+
+    int lo(int b) {
+      return dense ? 0 : Math.max(0, start(b) - half);
+    }
+
+    int hi(int b) {
+      return dense ? n : Math.min(n, end(b) + half);
+    }
   }
 
   /**
@@ -46,77 +76,150 @@ public final class TorchShortlistAttention {
     if (n < 2) {
       return new AttentionResult(received, output, 0);
     }
-    int half = shortlist.halfWindow(n);
-    int[] shared = shortlist.sharedKeys(n, gravity);
-    NDArray keys = scope.create(rows, new Shape(n, dims));
-    NDArray valueRows = values == null ? null : scope.create(values, new Shape(n, dims));
-    NDArray sharedKeys = shared.length == 0 ? null : scope.create(pick(rows, shared, dims), new Shape(shared.length, dims));
-    NDArray sharedValues = shared.length == 0 || values == null ? null
-        : scope.create(pick(values, shared, dims), new Shape(shared.length, dims));
-    NDArray sharedPositions = scope.create(toFloats(shared));
-    int block = shortlist.isDense(n) ? (int) Math.max(1, Math.min(n, DENSE_BLOCK_LOGITS / n)) : Math.max(64, 2 * half);
-    for (int start = 0; start < n; start += block) {
-      int end = Math.min(n, start + block);
+    Layout layout = layout(n, gravity);
+    NDArray denseKeysT = null;
+    NDArray denseValues = null;
+    if (layout.dense) {
+      denseKeysT = uploads.upload(scope, Slot.DENSE_KEYS.ordinal(), rows, 0, n * dims, new Shape(1, n, dims))
+          .transpose(0, 2, 1);
+      denseValues = values == null ? null
+          : uploads.upload(scope, Slot.DENSE_VALUES.ordinal(), values, 0, n * dims, new Shape(1, n, dims));
+    }
+    int perBatch = (int) Math.max(1, BATCH_LOGITS / ((long) layout.block * layout.width));
+    for (int first = 0; first < layout.blocks; first += perBatch) {
+      int count = Math.min(perBatch, layout.blocks - first);
       try (NDManager step = scope.newSubManager()) {
-        int lo = Math.max(0, start - half);
-        int hi = Math.min(n, end + half);
-        NDArray queries = keys.get("{}:{}", start, end);
-        NDArray queryPositions = step.arange((float) start, (float) end).reshape(end - start, 1);
-        NDArray distance = queryPositions.sub(step.arange((float) lo, (float) hi).reshape(1, hi - lo)).abs();
-        NDArray bandMask = distance.gt(half);
-        NDArray band = logits(queries, keys.get("{}:{}", lo, hi), distance, bandMask);
-        NDArray probabilities;
-        if (sharedKeys == null) {
-          probabilities = band.softmax(1);
-        } else {
-          NDArray sharedDistance = queryPositions.sub(sharedPositions.reshape(1, shared.length)).abs();
-          NDArray sharedMask = sharedDistance.lte(half);
-          probabilities = NDArrays.concat(new NDList(band, logits(queries, sharedKeys, sharedDistance, sharedMask)), 1)
-              .softmax(1);
-        }
-        NDArray queryWeights = step.create(java.util.Arrays.copyOfRange(weights, start, end), new Shape(1, end - start));
-        float[] toKeys = queryWeights.matMul(probabilities).toFloatArray();
-        for (int j = lo; j < hi; j++) {
-          received[j] += toKeys[j - lo];
-        }
-        for (int s = 0; s < shared.length; s++) {
-          received[shared[s]] += toKeys[hi - lo + s];
-        }
-        if (values != null) {
-          NDArray bandProbabilities = probabilities.get(":, {}:{}", 0, hi - lo);
-          NDArray out = bandProbabilities.matMul(valueRows.get("{}:{}", lo, hi));
-          if (sharedValues != null) {
-            out = out.add(probabilities.get(":, {}:", hi - lo).matMul(sharedValues));
-          }
-          System.arraycopy(out.toFloatArray(), 0, output, start * dims, (end - start) * dims);
-        }
+        batch(step, layout, first, count, rows, values, dims, weights, denseKeysT, denseValues, received, output);
       }
     }
     return new AttentionResult(received, output, shortlist.keys(n));
   }
 
-  private NDArray logits(NDArray queries, NDArray keys, NDArray distance, NDArray excluded) {
-    NDArray logits = queries.matMul(keys.transpose()).div(temperature);
-    if (locality > 0) {
-      logits = logits.sub(distance.div(locality));
-    }
-    NDArray masked = maskSelf ? excluded.logicalOr(distance.eq(0)) : excluded;
-    return logits.add(masked.toType(DataType.FLOAT32, false).mul(MASKED));
+  private Layout layout(int n, float[] gravity) {
+    boolean dense = shortlist.isDense(n);
+    int half = shortlist.halfWindow(n);
+    int[] shared = shortlist.sharedKeys(n, gravity);
+    int block = dense ? (int) Math.max(1, Math.min(n, DENSE_BLOCK_LOGITS / n))
+        : Math.min(n, Math.max(MIN_SHORTLIST_BLOCK, 2 * half));
+    int width = dense ? n : Math.min(n, block + 2 * half) + shared.length;
+    return new Layout(n, half, shared, dense, block, width, (n + block - 1) / block);
   }
 
-  private static float[] pick(float[] rows, int[] indices, int dims) {
-    float[] picked = new float[indices.length * dims];
-    for (int s = 0; s < indices.length; s++) {
-      System.arraycopy(rows, indices[s] * dims, picked, s * dims, dims);
+  private void batch(NDManager step, Layout layout, int first, int count, float[] rows, float[] values, int dims,
+                     float[] weights, NDArray denseKeysT, NDArray denseValues, float[] received, float[] output) {
+    int block = layout.block;
+    int width = layout.width;
+    int[] columns = new int[count * width];
+    float[] queries = zeroed(Slot.QUERIES, count * block * dims);
+    float[] bias = zeroed(Slot.BIAS, count * block * width);
+    float[] queryWeights = zeroed(Slot.WEIGHTS, count * block);
+    float[] keys = layout.dense ? null : zeroed(Slot.KEYS, count * width * dims);
+    float[] blockValues = layout.dense || values == null ? null : zeroed(Slot.VALUES, count * width * dims);
+    for (int b = 0; b < count; b++) {
+      int blockIndex = first + b;
+      int[] blockColumns = columns(layout, blockIndex);
+      System.arraycopy(blockColumns, 0, columns, b * width, width);
+      for (int i = layout.start(blockIndex); i < layout.end(blockIndex); i++) {
+        int row = b * block + i - layout.start(blockIndex);
+        for (int k = 0; k < dims; k++) {
+          queries[row * dims + k] = rows[i * dims + k] / temperature;
+        }
+        queryWeights[row] = weights[i];
+        biasRow(layout, blockIndex, i, blockColumns, bias, row * width);
+      }
+      if (keys != null) {
+        gatherRows(rows, blockColumns, dims, keys, b * width * dims);
+        if (blockValues != null) {
+          gatherRows(values, blockColumns, dims, blockValues, b * width * dims);
+        }
+      }
     }
-    return picked;
+    NDArray keysT = layout.dense ? denseKeysT
+        : uploads.upload(step, Slot.KEYS.ordinal(), keys, 0, count * width * dims, new Shape(count, width, dims))
+            .transpose(0, 2, 1);
+    NDArray probabilities = uploads.upload(step, Slot.QUERIES.ordinal(), queries, 0, count * block * dims,
+            new Shape(count, block, dims)).matMul(keysT)
+        .add(uploads.upload(step, Slot.BIAS.ordinal(), bias, 0, count * block * width, new Shape(count, block, width)))
+        .softmax(2);
+    float[] toKeys = uploads.upload(step, Slot.WEIGHTS.ordinal(), queryWeights, 0, count * block,
+        new Shape(count, 1, block)).matMul(probabilities).toFloatArray();
+    for (int c = 0; c < columns.length; c++) {
+      if (columns[c] >= 0) {
+        received[columns[c]] += toKeys[c];
+      }
+    }
+    if (output != null) {
+      NDArray valueRows = layout.dense ? denseValues : uploads.upload(step, Slot.VALUES.ordinal(), blockValues, 0,
+          count * width * dims, new Shape(count, width, dims));
+      float[] out = probabilities.matMul(valueRows).toFloatArray();
+      for (int b = 0; b < count; b++) {
+        int start = layout.start(first + b);
+        int rowsInBlock = layout.end(first + b) - start;
+        System.arraycopy(out, b * block * dims, output, start * dims, rowsInBlock * dims);
+      }
+    }
   }
 
-  private static float[] toFloats(int[] values) {
-    float[] floats = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      floats[i] = values[i];
+  /** Key index of each column of a block: its band, then the shared keys, then -1 padding. */
+  private static int[] columns(Layout layout, int b) {
+    int[] columns = new int[layout.width];
+    Arrays.fill(columns, -1);
+    int c = 0;
+    for (int j = layout.lo(b); j < layout.hi(b); j++) {
+      columns[c++] = j;
     }
-    return floats;
+    for (int s : layout.shared) {
+      columns[c++] = s;
+    }
+    return columns;
+  }
+
+  /**
+   * Distance penalty of query {@code i} to each column; masked: padding, band keys outside its window, shared keys
+   * inside it (the band already holds them), and itself. The band part is one masked fill plus the window's
+   * penalties, with no per-column branching: this row is built for every query of every chunk.
+   */
+  private void biasRow(Layout layout, int b, int i, int[] columns, float[] bias, int at) {
+    int lo = layout.lo(b);
+    int bandColumns = layout.hi(b) - lo;
+    Arrays.fill(bias, at, at + columns.length, MASKED);
+    int from = Math.max(lo, i - layout.half);
+    int to = Math.min(layout.hi(b) - 1, i + layout.half);
+    for (int j = from; j <= to; j++) {
+      bias[at + j - lo] = penalty(Math.abs(i - j));
+    }
+    if (maskSelf) {
+      bias[at + i - lo] = MASKED;
+    }
+    for (int c = bandColumns; c < columns.length && columns[c] >= 0; c++) {
+      int distance = Math.abs(i - columns[c]);
+      if (distance > layout.half) {
+        bias[at + c] = penalty(distance);
+      }
+    }
+  }
+
+  private float penalty(int distance) {
+    return locality > 0 ? -distance / locality : 0f;
+  }
+
+  private static void gatherRows(float[] rows, int[] columns, int dims, float[] out, int at) {
+    for (int c = 0; c < columns.length; c++) {
+      if (columns[c] >= 0) {
+        System.arraycopy(rows, columns[c] * dims, out, at + c * dims, dims);
+      }
+    }
+  }
+
+  /** A scratch array of at least {@code length} floats, zeroed there; uploads copy it before the next batch. */
+  private float[] zeroed(Slot slot, int length) {
+    float[] array = scratch[slot.ordinal()];
+    if (array.length < length) {
+      array = new float[length];
+      scratch[slot.ordinal()] = array;
+    } else {
+      Arrays.fill(array, 0, length, 0f);
+    }
+    return array;
   }
 }

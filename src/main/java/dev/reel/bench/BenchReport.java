@@ -1,0 +1,54 @@
+package dev.reel.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** The header every results file carries: what, when, on which machine and commit, by which command. */
+final class BenchReport {
+  private BenchReport() {}
+
+  static String header(String title, String command) {
+    return "# " + title + "\n\n"
+        + "- Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
+        + "- Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap, Java " + System.getProperty("java.version")
+        + ", " + System.getProperty("os.name") + "\n"
+        + "- Commit: " + commit() + "\n"
+        + "- Command: `" + command + "`\n\n";
+  }
+
+  static void write(Path out, String markdown) throws IOException {
+    BenchCommand.ensureParent(out);
+    Files.writeString(out, markdown, StandardCharsets.UTF_8);
+    System.out.println(markdown);
+    System.out.println("written to " + out);
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
+    } catch (IOException e) {
+      return "unknown CPU";
+    }
+  }
+
+  private static String commit() {
+    try {
+      Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+      try (InputStream in = git.getInputStream()) {
+        String head = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        Process dirty = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").start();
+        boolean changed = dirty.getInputStream().readAllBytes().length > 0;
+        return git.waitFor() == 0 ? head + (changed ? " (with uncommitted changes)" : "") : "unknown";
+      }
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
+  }
+}
