@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.reel.chunk.ChunkStage;
 import dev.reel.config.ReelConfig;
+import dev.reel.dna.LearnedTastes;
 import dev.reel.gather.GatherStage;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.ingest.IngestStage;
@@ -75,7 +76,9 @@ public final class ReelJob {
             TokenFrequencies.count(corpus.documents(), vocabulary.size()))
         : Weighted.NONE;
 
-    DnaGates gates = DnaGates.build(config.score().gates(), config.score().seed(),
+    LearnedTastes learned = config.score().tastes() == null ? null
+        : LearnedTastes.read(Path.of(config.score().tastes()));
+    DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
         (float) config.score().gateThreshold(), question, vectors, vocabulary);
     Broadcast<ScoringModel> model = spark.broadcast(
         new ScoringModel(vectors, attentionVectors.vectors(), gates, question, config.score(), config.chunk().chunkTokens()));

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code jobs/bench}: measurements written to results files (Markdown) with machine, date, commit and command. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Alpha.class,
-    BenchCommand.Throughput.class}, description = "Benchmarks of the reel job's kernels and stages.")
+    BenchCommand.Throughput.class, BenchCommand.Dna.class}, description = "Benchmarks of the reel job's kernels and stages.")
 public final class BenchCommand {
   @Option(names = "--corpus", defaultValue = "data-samples/prose", paramLabel = "DIR",
       description = "Folder of .txt files whose tokens feed the kernels (default: ${DEFAULT-VALUE}).")
@@ -103,6 +103,63 @@ public final class BenchCommand {
         double dense = bench.tokensPerSecond(0, c, denseTokens, threads);
         System.err.printf(Locale.ROOT, "C %d: alpha 1 %.0f tokens/s, dense %.0f tokens/s%n", c, linear, dense);
         md.append(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %.1fx |%n", c, linear, dense, linear / dense));
+      }
+      BenchReport.write(out, md.toString());
+      return 0;
+    }
+  }
+
+  @Command(name = "dna", description = "The seed's experiment: tokens caught by random and by learned tastes.")
+  static final class Dna implements Callable<Integer> {
+    @ParentCommand
+    BenchCommand parent;
+
+    @Option(names = "--tastes", required = true, paramLabel = "FILE", description = "Tastes from jobs/train-dna.")
+    Path tastes;
+
+    @Option(names = "--text", defaultValue = "data-samples/prose/moby-dick/chapter_1.txt", paramLabel = "FILE")
+    Path text;
+
+    @Option(names = "--tokens", defaultValue = "500")
+    int tokens;
+
+    @Option(names = "--seeds", defaultValue = "5")
+    int seeds;
+
+    @Option(names = "--out", defaultValue = "jobs/results/dna-catch.md")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      BenchCorpus corpus = new BenchCorpus(parent.corpus, parent.cacheDir);
+      int[] ids = java.util.Arrays.copyOf(corpus.tokenize(Files.readString(text)), tokens);
+      dev.reel.dna.LearnedTastes learned = dev.reel.dna.LearnedTastes.read(tastes);
+      StringBuilder md = new StringBuilder(BenchReport.header("DNA: tokens caught, random against learned tastes",
+          "jobs/bench dna --tastes " + tastes + " --text " + text + " --tokens " + tokens + " --seeds " + seeds));
+      md.append("The first ").append(tokens).append(" tokens of `").append(text).append("`, MiniLM static vectors "
+          + "(centred, unit). A token is caught when its cosine to some gate's taste clears that gate's threshold. "
+          + "Random tastes: 16 Gaussian unit vectors per seed. Learned: `").append(tastes).append("` (")
+          .append(learned.gates().size()).append(" gates, IDF-weighted spherical k-means, thresholds catching "
+          + "75% of each cluster's weight).\n\n| tastes | threshold | caught of ").append(tokens).append(" |\n|---|---|---|\n");
+      for (float threshold : new float[] {0.1f, 0.15f, 0.2f}) {
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (int seed = 1; seed <= seeds; seed++) {
+          int caught = DnaCatch.count(DnaCatch.random(16, seed, threshold, corpus), corpus.vectors, ids).caught();
+          min = Math.min(min, caught);
+          max = Math.max(max, caught);
+        }
+        md.append(String.format(Locale.ROOT, "| random, %d seeds | %.2f | %d to %d |%n", seeds, threshold, min, max));
+      }
+      DnaCatch.Catch learnedCatch = DnaCatch.count(DnaCatch.learned(learned, corpus), corpus.vectors, ids);
+      md.append("| learned | per gate | ").append(learnedCatch.caught()).append(" |\n\n");
+      int[] distinct = DnaCatch.distinctTopTokens(learned);
+      md.append("Learned gates differ: ").append(distinct[0]).append(" distinct tokens among their ")
+          .append(distinct[1]).append(" top tokens.\n\n| gate | threshold | caught here | top tokens |\n|---|---|---|---|\n");
+      for (int g = 0; g < learned.gates().size(); g++) {
+        dev.reel.dna.LearnedTastes.Gate gate = learned.gates().get(g);
+        md.append(String.format(Locale.ROOT, "| %s | %.3f | %d | %s |%n", gate.name(), gate.threshold(),
+            learnedCatch.perGate()[g], String.join(" ", gate.topTokens())));
       }
       BenchReport.write(out, md.toString());
       return 0;

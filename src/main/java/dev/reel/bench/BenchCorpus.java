@@ -23,6 +23,7 @@ final class BenchCorpus {
   final TokenVectors attentionVectors;
   final int[] ids;
   final String text;
+  private final DocumentTokenizer tokenizer;
 
   BenchCorpus(Path textFolder, Path cacheDir) throws IOException {
     ModelFiles files = new ModelFiles(new ModelOptions(null, null, cacheDir.toString()));
@@ -31,7 +32,12 @@ final class BenchCorpus {
     vectors = StaticVectorTable.load(files, vocabulary, cacheDir);
     attentionVectors = PrincipalProjection.project(vectors, ScoringModel.ATTENTION_DIMS).vectors();
     text = readAll(textFolder);
-    ids = DocumentTokenizer.of(tokenizerJson).tokenize(text)[0];
+    tokenizer = DocumentTokenizer.of(tokenizerJson);
+    ids = tokenizer.tokenize(text)[0];
+  }
+
+  int[] tokenize(String text) {
+    return tokenizer.tokenize(text)[0];
   }
 
   /** {@code count} token ids, repeating the corpus when it is shorter. */

@@ -27,8 +27,9 @@ final class ScorerThroughput {
 
   /** Tokens per second scoring {@code tokens} tokens in chunks of {@code chunkTokens} on {@code threads} threads. */
   double tokensPerSecond(double alpha, int chunkTokens, long tokens, int threads) throws Exception {
-    ScoreOptions options = new ScoreOptions(alpha, 16, 42, 0.15, 0.9, 64, EnumSet.noneOf(ImportancePart.class));
-    DnaGates gates = DnaGates.build(16, 42, 0.15f, Weighted.NONE, corpus.vectors, corpus.vocabulary);
+    ScoreOptions options = new ScoreOptions(alpha, 16, 42, 0.15, 0.9, 64, EnumSet.noneOf(ImportancePart.class),
+        null);
+    DnaGates gates = DnaGates.build(null, 16, 42, 0.15f, Weighted.NONE, corpus.vectors, corpus.vocabulary);
     ScoringModel model = new ScoringModel(corpus.vectors, corpus.attentionVectors, gates, Weighted.NONE, options,
         chunkTokens);
     int chunks = (int) (tokens / chunkTokens);

@@ -62,17 +62,9 @@ public final class ReelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReelConfig config = config();
-    if (isLocal(input) && !Files.exists(Path.of(input)) && !input.matches(".*[*?\\[{].*")) {
-      throw ReelException.inputMissing(input, null);
-    }
+    RuntimeSettings.checkLocalInput(input);
     RuntimeSettings.apply(config.model().cacheDir());
-    SparkSession.Builder builder = SparkSession.builder().appName("reel");
-    if (master != null) {
-      builder.config("spark.master", master);
-    } else if (System.getProperty("spark.master") == null) {
-      builder.config("spark.master", "local[*]");
-    }
-    try (SparkSession session = builder.getOrCreate()) {
+    try (SparkSession session = RuntimeSettings.session("reel", master)) {
       new ReelJob(config).run(session);
     }
     return 0;
@@ -87,7 +79,7 @@ public final class ReelCommand implements Callable<Integer> {
       ModelOptions model = new ModelOptions(tuning.tokenizer, tuning.model, tuning.cacheDir.toString());
       ChunkOptions chunk = new ChunkOptions(chunkTokens, (long) (tuning.chunkStoreMb * mib), tuning.partitions);
       ScoreOptions score = new ScoreOptions(alpha, tuning.gates, tuning.seed, tuning.gateThreshold, tuning.topP,
-          tuning.chunkBudget, tuning.ablate);
+          tuning.chunkBudget, tuning.ablate, tuning.dna);
       return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output.toString());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
@@ -99,10 +91,6 @@ public final class ReelCommand implements Callable<Integer> {
     ReelCommand command = new ReelCommand();
     new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
     return command.config();
-  }
-
-  private static boolean isLocal(String path) {
-    return !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || path.startsWith("file:");
   }
 
   public static void main(String[] args) {

@@ -33,8 +33,12 @@ final class TuningOptions {
       description = "Partitions of the chunk stage; 0 = twice the default parallelism (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(names = "--dna", paramLabel = "FILE",
+      description = "DNA tastes learned by jobs/train-dna (default: seeded random tastes, see --gates).")
+  String dna;
+
   @Option(names = "--gates", defaultValue = "16", paramLabel = "G",
-      description = "Seeded random DNA gates (default: ${DEFAULT-VALUE}).")
+      description = "Seeded random DNA gates, when no --dna file is given (default: ${DEFAULT-VALUE}).")
   int gates;
 
   @Option(names = "--seed", defaultValue = "42", paramLabel = "N",

@@ -15,6 +15,13 @@ import java.io.Serializable;
  */
 public record IngestOptions(String input, String jsonTextField, String parquetTextColumn, long maxFileBytes,
                             long maxEntryBytes, long maxArchiveBytes, int maxArchiveEntries) implements Serializable {
+  private static final long MIB = 1L << 20;
+
+  /** The command line's defaults: text field and column "text", 256 MiB files, 64 MiB entries, 1 GiB archives. */
+  public static IngestOptions defaults(String input) {
+    return new IngestOptions(input, "text", "text", 256 * MIB, 64 * MIB, 1024 * MIB, 100_000);
+  }
+
   public IngestOptions {
     Checks.require(input != null && !input.isBlank(), "--input is required");
     Checks.require(jsonTextField != null && !jsonTextField.isBlank(), "--json-field must not be blank");

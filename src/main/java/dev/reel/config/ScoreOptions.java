@@ -14,12 +14,15 @@ import java.util.Set;
  * @param topP           nucleus mass a chunk promotes
  * @param chunkBudget    most tokens one chunk may promote
  * @param ablated        importance parts switched off
+ * @param tastes         a tastes file from jobs/train-dna, or null for seeded random tastes
  */
 public record ScoreOptions(double alpha, int gates, long seed, double gateThreshold, double topP, int chunkBudget,
-                           Set<ImportancePart> ablated) implements Serializable {
+                           Set<ImportancePart> ablated, String tastes) implements Serializable {
   public ScoreOptions {
     Checks.inRange(alpha, 0, 1, "--alpha");
     Checks.inRange(gates, 0, 4096, "--gates");
+    Checks.require(tastes == null || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(tastes)),
+        "--dna: no such file: " + tastes);
     Checks.inRange(gateThreshold, -1, 1, "--gate-threshold");
     Checks.require(topP > 0 && topP <= 1, "--top-p must be in (0, 1]; found " + topP);
     Checks.positive(chunkBudget, "--chunk-budget");

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import dev.reel.dna.LearnedTastes;
 import dev.reel.model.TokenVectors;
 import dev.reel.model.Vocabulary;
 import dev.reel.tokenize.QuestionTokens.Weighted;
@@ -33,18 +34,35 @@ public final class DnaGates implements Serializable {
     this.dims = dims;
   }
 
-  /** {@code randomGates} seeded random tastes, then one gate per question content token, pulling by its weight. */
-  public static DnaGates build(int randomGates, long seed, float threshold, Weighted question,
+  /**
+   * The corpus gates (the learned tastes when given, else {@code randomGates} seeded random ones at
+   * {@code threshold}), then one gate per question content token, pulling by its weight.
+   */
+  public static DnaGates build(LearnedTastes learned, int randomGates, long seed, float threshold, Weighted question,
                                TokenVectors vectors, Vocabulary vocabulary) {
     int dims = vectors.dims();
     int[] questionTokens = question.ids();
-    int total = randomGates + questionTokens.length;
+    int corpusGates = learned != null ? learned.gates().size() : randomGates;
+    int total = corpusGates + questionTokens.length;
     List<String> names = new ArrayList<>(total);
     float[] tastes = new float[total * dims];
     float[] thresholds = new float[total];
     float[] strengths = new float[total];
+    if (learned != null) {
+      for (int g = 0; g < corpusGates; g++) {
+        LearnedTastes.Gate gate = learned.gates().get(g);
+        if (gate.taste().length != dims) {
+          throw new IllegalArgumentException("dna: gate " + gate.name() + " has " + gate.taste().length
+              + " dimensions, the model " + dims + " (--dna was learned with another model)");
+        }
+        System.arraycopy(gate.taste(), 0, tastes, g * dims, dims);
+        names.add(gate.name());
+        thresholds[g] = gate.threshold();
+        strengths[g] = 1f;
+      }
+    }
     SplittableRandom random = new SplittableRandom(seed);
-    for (int g = 0; g < randomGates; g++) {
+    for (int g = 0; learned == null && g < randomGates; g++) {
       double norm = 0;
       for (int k = 0; k < dims; k++) {
         double v = gaussian(random);
@@ -60,7 +78,7 @@ public final class DnaGates implements Serializable {
     }
     float[] row = new float[dims];
     for (int q = 0; q < questionTokens.length; q++) {
-      int g = randomGates + q;
+      int g = corpusGates + q;
       vectors.gather(new int[] {questionTokens[q]}, 1, row);
       System.arraycopy(row, 0, tastes, g * dims, dims);
       names.add("question:" + vocabulary.token(questionTokens[q]));

@@ -4,40 +4,75 @@ import java.io.Serializable;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
- * How often each vocabulary entry occurs in the corpus, counted in parallel and summed in a tree. Used to tell a
- * question's informative tokens ("pass", "key") from word pieces that occur everywhere ("##e", "##s").
+ * How often each vocabulary entry occurs in the corpus (and in how many documents), counted per partition and
+ * summed in a tree. Integer sums, so the counts are exact whatever the partitioning. Used to tell a question's
+ * informative tokens ("pass", "key") from word pieces that occur everywhere ("##e", "##s"), and to weigh tokens
+ * when tastes are learned.
  */
 public final class TokenFrequencies implements Serializable {
   private final long[] counts;
+  private final long[] documentCounts;
+  private final long documents;
   private final long total;
 
-  private TokenFrequencies(long[] counts, long total) {
+  private TokenFrequencies(long[] counts, long[] documentCounts, long documents) {
     this.counts = counts;
-    this.total = total;
+    this.documentCounts = documentCounts;
+    this.documents = documents;
+    long sum = 0;
+    for (long count : counts) {
+      sum += count;
+    }
+    this.total = sum;
   }
 
   public static TokenFrequencies count(JavaRDD<TokenizedDoc> documents, int vocabulary) {
-    long[] counts = documents.mapPartitions(docs -> {
-      long[] partial = new long[vocabulary];
+    long[][] sums = documents.mapPartitions(docs -> {
+      long[][] partial = new long[3][vocabulary]; // occurrences, documents, [0] of the last row: document count
+      boolean[] seen = new boolean[vocabulary];
       while (docs.hasNext()) {
-        for (int id : docs.next().ids()) {
+        int[] ids = docs.next().ids();
+        partial[2][0]++;
+        for (int id : ids) {
           if (id >= 0 && id < vocabulary) {
-            partial[id]++;
+            partial[0][id]++;
+            if (!seen[id]) {
+              seen[id] = true;
+              partial[1][id]++;
+            }
+          }
+        }
+        for (int id : ids) {
+          if (id >= 0 && id < vocabulary) {
+            seen[id] = false;
           }
         }
       }
-      return java.util.List.of(partial).iterator();
+      return java.util.Collections.singletonList(partial).iterator();
     }).treeReduce((a, b) -> {
-      for (int i = 0; i < a.length; i++) {
-        a[i] += b[i];
+      for (int row = 0; row < a.length; row++) {
+        for (int i = 0; i < a[row].length; i++) {
+          a[row][i] += b[row][i];
+        }
       }
       return a;
     }, 2);
-    long total = 0;
-    for (long count : counts) {
-      total += count;
+    return new TokenFrequencies(sums[0], sums[1], sums[2][0]);
+  }
+
+  /** Corpus frequency times IDF, {@code tf * ln((N + 1) / (df + 0.5))}, per vocabulary entry. */
+  public double[] tfIdf() {
+    double[] weights = new double[counts.length];
+    for (int t = 0; t < counts.length; t++) {
+      if (counts[t] > 0) {
+        weights[t] = counts[t] * Math.log((documents + 1.0) / (documentCounts[t] + 0.5));
+      }
     }
-    return new TokenFrequencies(counts, total);
+    return weights;
+  }
+
+  public long documents() {
+    return documents;
   }
 
   /**
