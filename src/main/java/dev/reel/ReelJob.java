@@ -87,7 +87,8 @@ public final class ReelJob {
     List<Candidate> buffer = summary.top().best();
 
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
-    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors);
+    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors,
+        attentionVectors.vectors(), config.score().alpha());
     reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages");
 
     StageClock writeClock = StageClock.start("write", output.toString());

@@ -12,8 +12,7 @@ import dev.reel.score.cpu.TorchShortlistAttention;
 
 /**
  * Times the alpha kernel on one chunk of C real tokens, C from 512 to 16384, for each alpha, and fits the log-log
- * slope of time against C (expected: 2 - alpha). The fastest of the repetitions after one warm-up: on a shared
- * 2-core machine the minimum is the stable statistic, the median drifts with neighbours' load.
+ * slope of time against C (expected: 2 - alpha).
  */
 final class AlphaScaling {
   private final BenchCorpus corpus;
@@ -27,49 +26,61 @@ final class AlphaScaling {
   /** One row per alpha: seconds per chunk at each size, the keys per query, and the fitted slope. */
   record Row(double alpha, int[] sizes, double[] seconds, int[] keys, double slope) {}
 
+  /**
+   * For each alpha and size: a warm-up long enough for the JIT and PyTorch's allocator at that size (at least 32,768
+   * queries), then the fastest of {@code reps} runs (more for small sizes, at least 65,536 queries' worth). Each size is warmed right before it is timed: warming all sizes
+   * first and timing later leaves the small sizes measured on caches shaped by the large ones.
+   */
   List<Row> run(double[] alphas, int[] sizes) {
     List<Row> rows = new ArrayList<>();
-    for (double alpha : alphas) {
-      double[] seconds = new double[sizes.length];
-      int[] keys = new int[sizes.length];
-      for (int s = 0; s < sizes.length; s++) {
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      for (double alpha : alphas) {
         AlphaShortlist shortlist = new AlphaShortlist(alpha, AlphaShortlist.DEFAULT_BASE_KEYS);
-        keys[s] = shortlist.keys(sizes[s]);
-        seconds[s] = time(shortlist, sizes[s]);
-        System.err.printf(Locale.ROOT, "alpha %.1f  C %6d  L %6d  %.4f s%n", alpha, sizes[s], keys[s], seconds[s]);
+        int[] keys = new int[sizes.length];
+        double[] seconds = new double[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+          Chunk chunk = chunk(sizes[s]);
+          keys[s] = shortlist.keys(sizes[s]);
+          for (int w = 0; w < Math.max(2, 32_768 / sizes[s]); w++) {
+            time(manager, shortlist, chunk);
+          }
+          seconds[s] = Double.MAX_VALUE;
+          for (int r = 0; r < Math.max(reps, 65_536 / sizes[s]); r++) { // small sizes are cheap: sample more
+            seconds[s] = Math.min(seconds[s], time(manager, shortlist, chunk));
+          }
+          System.err.printf(Locale.ROOT, "alpha %.1f  C %6d  L %6d  %.4f s%n", alpha, sizes[s], keys[s], seconds[s]);
+        }
+        rows.add(new Row(alpha, sizes, seconds, keys, slope(sizes, seconds)));
       }
-      rows.add(new Row(alpha, sizes, seconds, keys, slope(sizes, seconds)));
     }
     return rows;
   }
 
-  private double time(AlphaShortlist shortlist, int c) {
+  /** One chunk's inputs: rotated projected vectors of real tokens, a gravity profile, query weights. */
+  private record Chunk(int c, float[] rotated, float[] gravity, float[] weights) {}
+
+  private Chunk chunk(int c) {
     int dims = corpus.attentionVectors.dims();
     float[] rows = new float[c * dims];
     corpus.attentionVectors.gather(corpus.tokens(0, c), c, rows);
-    float[] rotated = new RotaryEncoding(dims, c).rotate(rows, c, 9_000_000L);
     float[] gravity = new float[c];
     float[] weights = new float[c];
     for (int i = 0; i < c; i++) {
       gravity[i] = (float) Math.abs(Math.sin(i * 0.37));
       weights[i] = gravity[i] + ScoringModel.BASE_QUERY_WEIGHT;
     }
+    return new Chunk(c, new RotaryEncoding(dims, c).rotate(rows, c, 9_000_000L), gravity, weights);
+  }
+
+  private double time(NDManager manager, AlphaShortlist shortlist, Chunk chunk) {
     TorchShortlistAttention kernel = new TorchShortlistAttention(shortlist, ScoringModel.ATTENTION_TEMPERATURE,
         ScoringModel.LOCALITY_TOKENS, true);
-    double[] samples = new double[reps];
-    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-      for (int r = -1; r < reps; r++) {
-        try (NDManager scope = manager.newSubManager()) {
-          long start = System.nanoTime();
-          kernel.attend(scope, rotated, null, c, dims, gravity, weights);
-          if (r >= 0) {
-            samples[r] = (System.nanoTime() - start) / 1e9;
-          }
-        }
-      }
+    try (NDManager scope = manager.newSubManager()) {
+      long start = System.nanoTime();
+      kernel.attend(scope, chunk.rotated(), null, chunk.c(), corpus.attentionVectors.dims(), chunk.gravity(),
+          chunk.weights());
+      return (System.nanoTime() - start) / 1e9;
     }
-    Arrays.sort(samples);
-    return samples[0];
   }
 
   /** Least-squares slope of log(seconds) against log(C). */

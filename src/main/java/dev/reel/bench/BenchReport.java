@@ -9,10 +9,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** The header every results file carries: what, when, on which machine and commit, by which command. */
-final class BenchReport {
+public final class BenchReport {
   private BenchReport() {}
 
-  static String header(String title, String command) {
+  public static String header(String title, String command) {
     return "# " + title + "\n\n"
         + "- Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
         + "- Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "

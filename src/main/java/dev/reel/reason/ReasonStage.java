@@ -15,7 +15,8 @@ import dev.reel.tokenize.QuestionTokens.Weighted;
 import dev.reel.tokenize.TokenizedDoc;
 
 /**
- * Reason: over the buffer of kept tokens, the question attends; kept tokens close together form spans; spans grow
+ * Reason: over the buffer of kept tokens, the question attends, and the buffer attends to itself (RoPE at original
+ * positions, the job's alpha) to pass that interest on; kept tokens close together form spans; spans grow
  * to their sentences, cut from the documents where they live (only those texts travel to the driver); spans whose
  * sentences touch merge into one passage. Passages rank by the question attention they hold, or without a question
  * by their tokens' importance.
@@ -24,14 +25,17 @@ public final class ReasonStage {
   private ReasonStage() {}
 
   public static ReelResult run(JavaSparkContext spark, JavaRDD<TokenizedDoc> documents, List<Candidate> buffer,
-                               Weighted question, TokenVectors vectors) {
+                               Weighted question, TokenVectors vectors, TokenVectors attentionVectors,
+                               double alpha) {
     boolean asked = question.ids().length > 0;
     List<Candidate> byPosition = new ArrayList<>(buffer);
     byPosition.sort(Comparator.comparingLong(Candidate::position));
+    double[] direct = asked ? QuestionAttention.weights(byPosition, question, vectors)
+        : byPosition.stream().mapToDouble(Candidate::score).toArray();
+    float[] received = BufferAttention.received(byPosition, direct, attentionVectors, alpha);
     Map<Candidate, Double> weights = new IdentityHashMap<>();
-    double[] attention = asked ? QuestionAttention.weights(byPosition, question, vectors) : null;
     for (int t = 0; t < byPosition.size(); t++) {
-      weights.put(byPosition.get(t), attention != null ? attention[t] : byPosition.get(t).score());
+      weights.put(byPosition.get(t), direct[t] + received[t]);
     }
     List<KeptSpan> spans = KeptSpan.group(byPosition);
     List<SpanContext> contexts = contexts(spark, documents, spans);

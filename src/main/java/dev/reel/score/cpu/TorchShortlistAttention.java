@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import dev.reel.score.AlphaShortlist;
+import dev.reel.score.AttentionKernel;
 import dev.reel.score.AttentionResult;
 
 /**
@@ -20,11 +21,9 @@ import dev.reel.score.AttentionResult;
  */
 public final class TorchShortlistAttention {
   /** Dense blocks hold about this many logits at once. */
-  private static final long DENSE_BLOCK_LOGITS = 4L << 20;
+  private static final long DENSE_BLOCK_LOGITS = 1L << 20;
   /** A batch of blocks holds about this many logits. */
-  private static final long BATCH_LOGITS = 8L << 20;
-  /** Shortlist blocks hold at least this many queries: fewer, larger matrix products. */
-  private static final int MIN_SHORTLIST_BLOCK = 128;
+  private static final long BATCH_LOGITS = 1L << 20;
   private static final float MASKED = -1e9f;
 
   /** Upload slots: one per array alive at the same time. */
@@ -36,6 +35,24 @@ public final class TorchShortlistAttention {
   private final boolean maskSelf;
   private final DirectUploads uploads = new DirectUploads(Slot.values().length);
   private final float[][] scratch = new float[Slot.values().length][0];
+
+  /** This kernel as an {@link AttentionKernel} with its own PyTorch manager, closed with it. */
+  public AttentionKernel owningManager() {
+    NDManager manager = NDManager.newBaseManager("PyTorch");
+    return new AttentionKernel() {
+      @Override
+      public AttentionResult attend(float[] rows, float[] values, int n, int dims, float[] gravity, float[] weights) {
+        try (NDManager scope = manager.newSubManager()) {
+          return TorchShortlistAttention.this.attend(scope, rows, values, n, dims, gravity, weights);
+        }
+      }
+
+      @Override
+      public void close() {
+        manager.close();
+      }
+    };
+  }
 
   /** {@code locality <= 0} turns the distance penalty off. */
   public TorchShortlistAttention(AlphaShortlist shortlist, float temperature, float locality, boolean maskSelf) {
@@ -100,7 +117,7 @@ public final class TorchShortlistAttention {
     int half = shortlist.halfWindow(n);
     int[] shared = shortlist.sharedKeys(n, gravity);
     int block = dense ? (int) Math.max(1, Math.min(n, DENSE_BLOCK_LOGITS / n))
-        : Math.min(n, Math.max(MIN_SHORTLIST_BLOCK, 2 * half));
+        : Math.min(n, 2 * half); // a band of 4 half-windows: every block wastes the same share, whatever C
     int width = dense ? n : Math.min(n, block + 2 * half) + shared.length;
     return new Layout(n, half, shared, dense, block, width, (n + block - 1) / block);
   }
