@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Derives a static token-vector table from the transformer once: each vocabulary entry is run through the model
  * as {@code [CLS] token [SEP]} and its output vector kept. Encoding 10 M tokens contextually would take hours on a
- * CPU; the table takes seconds to look up. The table is cached on disk, keyed by model and vocabulary size.
+ * CPU; the table takes seconds to look up. The table is cached on disk, keyed by model and vocabulary.
  */
 public final class StaticVectorTable {
   private static final Logger LOG = LoggerFactory.getLogger(StaticVectorTable.class);
@@ -38,7 +38,8 @@ public final class StaticVectorTable {
 
   /** Loads the cached table for this model, building and caching it first when absent. */
   public static TokenVectors load(ModelFiles files, Vocabulary vocabulary, Path cacheDir) throws IOException {
-    Path cached = cacheDir.resolve("vectors").resolve(files.modelName() + "-v" + vocabulary.size() + ".f32");
+    Path cached = cacheDir.resolve("vectors").resolve(files.modelName() + "-v" + vocabulary.size() + "-"
+        + vocabulary.fingerprint() + ".f32");
     if (!Files.isRegularFile(cached)) {
       long start = System.nanoTime();
       float[] raw = build(files.onnxModel(), vocabulary);
@@ -71,8 +72,9 @@ public final class StaticVectorTable {
           }
         }
       }
-    } catch (ModelNotFoundException | MalformedModelException | TranslateException e) {
-      throw new IOException("model: cannot run the ONNX model " + onnx + ": " + e.getMessage(), e);
+    } catch (ModelNotFoundException | MalformedModelException | TranslateException | RuntimeException e) {
+      throw new IOException("model: cannot run the ONNX model " + onnx + " over the tokenizer's " + vocab
+          + " entries (does --tokenizer match --model?): " + e.getMessage(), e);
     }
     return table;
   }

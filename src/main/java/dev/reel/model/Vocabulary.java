@@ -60,6 +60,11 @@ public final class Vocabulary implements Serializable {
         + String.join(", ", candidates));
   }
 
+  /** A short hash of the vocabulary, to key caches derived from it. */
+  public String fingerprint() {
+    return Integer.toHexString(java.util.Arrays.hashCode(tokens));
+  }
+
   public int size() {
     return tokens.length;
   }
