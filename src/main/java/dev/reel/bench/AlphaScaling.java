@@ -27,27 +27,38 @@ final class AlphaScaling {
   record Row(double alpha, int[] sizes, double[] seconds, int[] keys, double slope) {}
 
   /**
-   * For each alpha and size: a warm-up long enough for the JIT and PyTorch's allocator at that size (at least 32,768
-   * queries), then the fastest of {@code reps} runs (more for small sizes, at least 65,536 queries' worth). Each size is warmed right before it is timed: warming all sizes
-   * first and timing later leaves the small sizes measured on caches shaped by the large ones.
+   * For each alpha: a JIT warm-up over every size (at least 32,768 queries each), then {@code reps} rounds; a round
+   * visits every size, re-warms the caches at that size with a few untimed calls, then times it (several calls for
+   * small sizes). Each size keeps its fastest time over all rounds. The machine here has minutes-long slow spells;
+   * rounds spread them over all sizes, and the minimum picks each size's undisturbed time.
    */
   List<Row> run(double[] alphas, int[] sizes) {
     List<Row> rows = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
       for (double alpha : alphas) {
         AlphaShortlist shortlist = new AlphaShortlist(alpha, AlphaShortlist.DEFAULT_BASE_KEYS);
+        Chunk[] chunks = new Chunk[sizes.length];
         int[] keys = new int[sizes.length];
         double[] seconds = new double[sizes.length];
+        Arrays.fill(seconds, Double.MAX_VALUE);
         for (int s = 0; s < sizes.length; s++) {
-          Chunk chunk = chunk(sizes[s]);
+          chunks[s] = chunk(sizes[s]);
           keys[s] = shortlist.keys(sizes[s]);
           for (int w = 0; w < Math.max(2, 32_768 / sizes[s]); w++) {
-            time(manager, shortlist, chunk);
+            time(manager, shortlist, chunks[s]);
           }
-          seconds[s] = Double.MAX_VALUE;
-          for (int r = 0; r < Math.max(reps, 65_536 / sizes[s]); r++) { // small sizes are cheap: sample more
-            seconds[s] = Math.min(seconds[s], time(manager, shortlist, chunk));
+        }
+        for (int r = 0; r < reps; r++) {
+          for (int s = 0; s < sizes.length; s++) {
+            for (int w = 0; w < Math.max(1, 4_096 / sizes[s]); w++) {
+              time(manager, shortlist, chunks[s]);
+            }
+            for (int t = 0; t < Math.max(1, 8_192 / sizes[s]); t++) {
+              seconds[s] = Math.min(seconds[s], time(manager, shortlist, chunks[s]));
+            }
           }
+        }
+        for (int s = 0; s < sizes.length; s++) {
           System.err.printf(Locale.ROOT, "alpha %.1f  C %6d  L %6d  %.4f s%n", alpha, sizes[s], keys[s], seconds[s]);
         }
         rows.add(new Row(alpha, sizes, seconds, keys, slope(sizes, seconds)));

@@ -49,8 +49,9 @@ public final class BenchCommand {
           "jobs/bench alpha --sizes " + join(sizes) + " --alphas " + join(alphas) + " --reps " + reps));
       md.append("One chunk of C real tokens (Moby Dick and the other prose of data-samples, MiniLM vectors projected "
           + "on their top 64 principal directions, RoPE at positions near 9,000,000), attention received computed "
-          + "by `TorchShortlistAttention` on the PyTorch CPU engine, one thread. Each size is warmed up (at least 32,768 queries) right before it is timed; the time is the fastest "
-          + "of ").append(reps).append(" runs (of more for small sizes: at least 65,536 queries in all). L = keys per query.\n\n| alpha | expected slope | fitted slope |");
+          + "by `TorchShortlistAttention` on the PyTorch CPU engine, one thread. After a JIT warm-up, ").append(reps).append(" rounds each visit every size (a few untimed "
+          + "calls, then timed ones); a size's time is its fastest over all rounds, so the machine's slow spells "
+          + "spread over all sizes instead of bending the slope. L = keys per query.\n\n| alpha | expected slope | fitted slope |");
       for (int size : sizes) {
         md.append(" C=").append(size).append(" s (L) |");
       }

@@ -56,6 +56,11 @@ public final class ReelCommand implements Callable<Integer> {
   @CommandLine.Mixin
   TuningOptions tuning = new TuningOptions();
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Properties file of option defaults (key: the option without dashes, e.g. buffer-mb = 32); "
+          + "options on the command line override it. jobs/reel passes conf/reel.properties.")
+  Path config;
+
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
   boolean verbose;
 
@@ -86,6 +91,20 @@ public final class ReelCommand implements Callable<Integer> {
     }
   }
 
+  /** The defaults file: --config FILE, else the launcher's -Dreel.config, else none. */
+  private static Path configFile(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--config=")) {
+        return Path.of(args[i].substring("--config=".length()));
+      }
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+    }
+    String launcherDefault = System.getProperty("reel.config");
+    return launcherDefault == null ? null : Path.of(launcherDefault);
+  }
+
   /** Parses arguments into a validated configuration, with the same defaults as the command line. */
   public static ReelConfig parseConfig(String... args) {
     ReelCommand command = new ReelCommand();
@@ -101,6 +120,14 @@ public final class ReelCommand implements Callable<Integer> {
   public static int execute(String... args) {
     ReelCommand command = new ReelCommand();
     CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+    Path defaults = configFile(args);
+    if (defaults != null) {
+      if (!Files.isRegularFile(defaults)) {
+        cli.getErr().println("reel: --config: no such file: " + defaults);
+        return 2;
+      }
+      cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(defaults.toFile()));
+    }
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       boolean userError = e instanceof ReelException;
       line.getErr().println("reel: " + (userError ? e.getMessage() : "failed: " + e));

@@ -36,6 +36,38 @@ class ReelCommandTest {
     assertFalse(result.err.contains("\tat "), "no stack trace");
   }
 
+  @Test
+  void configFileSuppliesDefaultsThatTheCommandLineOverrides(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path config = dir.resolve("reel.properties");
+    java.nio.file.Files.writeString(config, "alpha = 2\n");
+    Result fromFile = run("--config", config.toString(), "--input", "x", "--output", "y");
+    assertEquals(2, fromFile.exit);
+    assertTrue(fromFile.err.startsWith("--alpha must be in [0.0, 1.0]; found 2.0"), fromFile.err);
+    Result overridden = run("--config", config.toString(), "--input", "/no/such/archive", "--output", "y",
+        "--alpha", "1");
+    assertEquals(ReelCommand.EXIT_INPUT, overridden.exit, overridden.err);
+  }
+
+  @Test
+  void missingConfigFileIsOneLineAndExitTwo() {
+    Result result = run("--config", "/no/such.properties", "--input", "x", "--output", "y");
+    assertEquals(2, result.exit);
+    assertEquals("reel: --config: no such file: /no/such.properties", result.err.strip());
+  }
+
+  @Test
+  void emptyCorpusIsOneLineAndExitThree(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("in"));
+    java.nio.file.Files.write(dir.resolve("in/empty.txt"), new byte[0]);
+    Result result = run("--input", dir.resolve("in").toString(), "--output", dir.resolve("out").toString());
+    assertEquals(ReelCommand.EXIT_INPUT, result.exit);
+    String[] lines = result.err.strip().split("\n");
+    String last = lines[lines.length - 1];
+    assertTrue(last.startsWith("reel: ingest: no readable document in "), result.err);
+    assertFalse(result.err.contains("\tat "), "no stack trace");
+  }
+
   private record Result(int exit, String out, String err) {}
 
   private static Result run(String... args) {
