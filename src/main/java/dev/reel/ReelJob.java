@@ -30,6 +30,7 @@ import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
 import dev.reel.score.Candidate;
 import dev.reel.score.DnaGates;
+import dev.reel.score.DnaLookup;
 import dev.reel.score.ScoreStage;
 import dev.reel.score.ScoreSummary;
 import dev.reel.score.ScoringModel;
@@ -81,7 +82,8 @@ public final class ReelJob {
     DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
         (float) config.score().gateThreshold(), question, vectors, vocabulary);
     Broadcast<ScoringModel> model = spark.broadcast(
-        new ScoringModel(vectors, attentionVectors.vectors(), gates, question, config.score(), config.chunk().chunkTokens()));
+        new ScoringModel(attentionVectors.vectors(), gates, DnaLookup.build(gates, question, vectors), question,
+            config.score(), config.chunk().chunkTokens()));
     int capacity = GatherStage.capacity(config.bufferBytes(), vectors.dims());
     ScoreSummary summary = scoreAndGather(spark, corpus, model, capacity, metrics);
     List<Candidate> buffer = summary.top().best();

@@ -10,6 +10,7 @@ import dev.reel.chunk.TokenChunk;
 import dev.reel.config.ImportancePart;
 import dev.reel.config.ScoreOptions;
 import dev.reel.score.DnaGates;
+import dev.reel.score.DnaLookup;
 import dev.reel.score.ScoringModel;
 import dev.reel.score.cpu.TorchChunkScorer;
 import dev.reel.tokenize.QuestionTokens.Weighted;
@@ -30,8 +31,8 @@ final class ScorerThroughput {
     ScoreOptions options = new ScoreOptions(alpha, 16, 42, 0.15, 0.9, 64, EnumSet.noneOf(ImportancePart.class),
         null);
     DnaGates gates = DnaGates.build(null, 16, 42, 0.15f, Weighted.NONE, corpus.vectors, corpus.vocabulary);
-    ScoringModel model = new ScoringModel(corpus.vectors, corpus.attentionVectors, gates, Weighted.NONE, options,
-        chunkTokens);
+    ScoringModel model = new ScoringModel(corpus.attentionVectors, gates,
+        DnaLookup.build(gates, Weighted.NONE, corpus.vectors), Weighted.NONE, options, chunkTokens);
     int chunks = (int) (tokens / chunkTokens);
     warmUp(model, chunkTokens);
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -6,11 +6,11 @@ import dev.reel.model.TokenVectors;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 
 /**
- * Everything a scorer needs, built once on the driver and broadcast: token vectors (full, for DNA and relevance;
- * projected on their principal directions, for attention), DNA gates, the weighted question tokens and the scoring
- * options. Read-only on executors.
+ * Everything a scorer needs, built once on the driver and broadcast: the token vectors projected on their principal
+ * directions (for attention), the DNA gates and their per-token lookup (gravity, gate, relevance), the weighted
+ * question tokens and the scoring options. Read-only on executors.
  */
-public record ScoringModel(TokenVectors vectors, TokenVectors attentionVectors, DnaGates gates, Weighted question,
+public record ScoringModel(TokenVectors attentionVectors, DnaGates gates, DnaLookup dna, Weighted question,
                            ScoreOptions options, int chunkTokens) implements Serializable {
   /** Dimensions attention runs in: the table's top principal directions. */
   public static final int ATTENTION_DIMS = 64;

@@ -1,0 +1,72 @@
+package dev.reel.score;
+
+import java.io.Serializable;
+import dev.reel.model.TokenVectors;
+import dev.reel.tokenize.QuestionTokens.Weighted;
+
+/**
+ * DNA gravity, catching gate and question relevance for every vocabulary entry, computed once on the driver.
+ * Token vectors are static (one per vocabulary entry), so these are functions of the token id alone: a chunk's DNA
+ * is a lookup instead of a 512 x 384 x G product, bit for bit the same numbers wherever the chunk is scored.
+ */
+public final class DnaLookup implements Serializable {
+  private final float[] gravity;
+  private final int[] gate;
+  private final float[] relevance;
+
+  private DnaLookup(float[] gravity, int[] gate, float[] relevance) {
+    this.gravity = gravity;
+    this.gate = gate;
+    this.relevance = relevance;
+  }
+
+  /**
+   * Gravity: the strongest {@code strength * (sim - threshold) / (1 - threshold)} over the gates the token clears;
+   * relevance: the best {@code weight * max(0, sim)^3} over the question's tokens.
+   */
+  public static DnaLookup build(DnaGates gates, Weighted question, TokenVectors vectors) {
+    int vocab = vectors.vocab();
+    int dims = vectors.dims();
+    int g = gates.count();
+    int firstQuestionGate = g - question.ids().length;
+    float[] gravity = new float[vocab];
+    int[] gate = new int[vocab];
+    float[] relevance = new float[vocab];
+    float[] row = new float[dims];
+    float[] tastes = gates.tastes();
+    for (int t = 0; t < vocab; t++) {
+      vectors.gather(new int[] {t}, 1, row);
+      gate[t] = -1;
+      for (int k = 0; k < g; k++) {
+        double sim = 0;
+        for (int d = 0; d < dims; d++) {
+          sim += row[d] * tastes[k * dims + d];
+        }
+        float threshold = gates.threshold(k);
+        if (sim > threshold) {
+          float pull = (float) (gates.strength(k) * (sim - threshold) / (1 - threshold));
+          if (pull > gravity[t]) {
+            gravity[t] = pull;
+            gate[t] = k;
+          }
+        }
+        if (k >= firstQuestionGate) {
+          double s = Math.max(0, sim);
+          relevance[t] = Math.max(relevance[t], (float) (question.weights()[k - firstQuestionGate] * s * s * s));
+        }
+      }
+    }
+    return new DnaLookup(gravity, gate, relevance);
+  }
+
+  /** Fills the chunk's gravity, gate and relevance from its token ids. */
+  public void lookup(int[] ids, int n, float[] gravityOut, int[] gateOut, float[] relevanceOut) {
+    for (int i = 0; i < n; i++) {
+      int id = ids[i];
+      boolean known = id >= 0 && id < gravity.length;
+      gravityOut[i] = known ? gravity[id] : 0;
+      gateOut[i] = known ? gate[id] : -1;
+      relevanceOut[i] = known ? relevance[id] : 0;
+    }
+  }
+}
