@@ -40,6 +40,7 @@ import dev.reel.tokenize.QuestionTokens;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 import dev.reel.tokenize.TokenFrequencies;
 import dev.reel.tokenize.TokenizeStage;
+import dev.reel.write.ReelPlot;
 import dev.reel.write.ReelWriter;
 
 /** The reel job: ingest, tokenize, position, chunk, score, gather, reason, write. */
@@ -102,6 +103,11 @@ public final class ReelJob {
     writeClock.stop(metrics, 0, "reel.parquet, reel.md" + (config.hasQuestion() ? ", answer.json" : ""));
 
     record(metrics, corpus, summary, gates, buffer, vectors.dims(), capacity, question, vocabulary);
+    @SuppressWarnings("unchecked")
+    Map<String, Long> caughtPerGate = (Map<String, Long>) metrics.get("caught_per_gate");
+    ReelPlot.write(output.resolve("reel.png"), buffer, config.hasQuestion() && !reel.ranked().isEmpty()
+        ? reel.ranked().get(0) : null, corpus.tokenCount(), caughtPerGate,
+        config.hasQuestion() ? "Importance along the corpus: " + config.question() : "Importance along the corpus");
     metrics.put("passages", reel.passages().size());
     double seconds = (System.nanoTime() - jobStart) / 1e9;
     metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);

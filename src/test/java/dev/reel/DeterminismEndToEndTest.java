@@ -48,6 +48,18 @@ class DeterminismEndToEndTest {
   }
 
   @Test
+  void reelParquetIsReadableBySparkSql() {
+    Path out = dir.resolve("out-p1");
+    org.apache.spark.sql.SparkSession spark = dev.reel.testing.SparkSessions.shared();
+    spark.read().parquet(out.resolve("reel.parquet").toString()).createOrReplaceTempView("reel");
+    long rows = spark.sql("SELECT doc_id, count(*) AS kept FROM reel GROUP BY doc_id")
+        .agg(org.apache.spark.sql.functions.sum("kept")).first().getLong(0);
+    assertEquals(JobRuns.json(out.resolve("metrics.json")).get("buffer_tokens").asLong(), rows);
+    assertEquals(0L, spark.sql("SELECT count(*) FROM reel WHERE char_end <= char_start OR position < 0").first()
+        .getLong(0));
+  }
+
+  @Test
   void spillingChunksToDiskGivesTheSameReel() {
     Path out = dir.resolve("out-spill");
     JobRuns.run(JobRuns.args(input, out, "--partitions", "2", "--chunk-store-mb", "0.01",

@@ -18,7 +18,7 @@ class PasskeyEndToEndTest {
 
   @ParameterizedTest(name = "depth {0}")
   @CsvSource({"0.1, 71432", "0.5, 28573", "0.9, 90417"})
-  void passkeyIsTheTopEvidenceAtEveryDepth(double depth, String key) {
+  void passkeyIsTheTopEvidenceAtEveryDepth(double depth, String key) throws Exception {
     String sentence = "The pass key is " + key + ". Remember it. " + key + " is the pass key.";
     Corpora.write(dir.resolve("in/moby-dick.txt"), Corpora.plant(Corpora.mobyDick(), sentence, depth));
     Path out = dir.resolve("out");
@@ -31,5 +31,6 @@ class PasskeyEndToEndTest {
     String top = answer.get("evidence").get(0).get("text").asText();
     assertTrue(top.contains(key), "top evidence lacks the key " + key + ": " + top);
     assertEquals(answer.get("answer").asText(), top);
+    assertTrue(java.nio.file.Files.size(out.resolve("reel.png")) > 20_000, "reel.png missing or trivial");
   }
 }

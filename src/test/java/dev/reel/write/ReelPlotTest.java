@@ -1,0 +1,50 @@
+package dev.reel.write;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.reel.reason.Evidence;
+import dev.reel.score.Candidate;
+
+class ReelPlotTest {
+  @Test
+  void emptyBufferStillDrawsAPicture(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("reel.png");
+    ReelPlot.write(file, List.of(), null, 0, Map.of(), "empty");
+    assertTrue(Files.size(file) > 5_000);
+  }
+
+  @Test
+  void pictureIsNonTrivial(@TempDir Path dir) throws Exception {
+    List<Candidate> buffer = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      buffer.add(new Candidate(i * 137L, (float) Math.abs(Math.sin(i)), 0, 0, 0, 0, -1, 0, 0, 0));
+    }
+    Evidence answer = new Evidence("s", "s", 140_000, 140_010, 0, 10, "text", 1, List.of(), 3);
+    Map<String, Long> caught = new LinkedHashMap<>();
+    caught.put("random-0", 120L);
+    caught.put("question:key", 7L);
+    Path file = dir.resolve("reel.png");
+    ReelPlot.write(file, buffer, answer, 280_000, caught, "Importance");
+    assertTrue(Files.size(file) > 20_000, "too small: " + Files.size(file));
+    BufferedImage image = ImageIO.read(file.toFile());
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 3) {
+      for (int x = 0; x < image.getWidth(); x += 3) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    assertTrue(colours.size() > 50, "pixels barely vary: " + colours.size() + " colours");
+  }
+}
