@@ -20,6 +20,7 @@ import dev.reel.gather.GatherStage;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.ingest.IngestStage;
 import dev.reel.metrics.JobMetrics;
+import dev.reel.metrics.ProgressLogger;
 import dev.reel.metrics.StageClock;
 import dev.reel.model.ModelFiles;
 import dev.reel.model.PrincipalProjection;
@@ -46,6 +47,8 @@ import dev.reel.write.ReelWriter;
 /** The reel job: ingest, tokenize, position, chunk, score, gather, reason, write. */
 public final class ReelJob {
   private static final Logger LOG = LoggerFactory.getLogger(ReelJob.class);
+  /** Long stages log their progress this often. */
+  private static final double PROGRESS_SECONDS = 10;
   private final ReelConfig config;
 
   public ReelJob(ReelConfig config) {
@@ -55,6 +58,16 @@ public final class ReelJob {
   public JobMetrics run(SparkSession session) throws IOException {
     long jobStart = System.nanoTime();
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
+    ProgressLogger progress = new ProgressLogger(PROGRESS_SECONDS);
+    session.sparkContext().addSparkListener(progress);
+    try {
+      return run(session, spark, jobStart);
+    } finally {
+      session.sparkContext().removeSparkListener(progress);
+    }
+  }
+
+  private JobMetrics run(SparkSession session, JavaSparkContext spark, long jobStart) throws IOException {
     Path output = Path.of(config.output());
     Files.createDirectories(output);
     ReelWriter writer = new ReelWriter(output);
