@@ -104,7 +104,7 @@ public final class ReelJob {
 
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors,
-        attentionVectors.vectors(), config.score().alpha());
+        attentionVectors.vectors(), config.score().alpha(), config.positions());
     reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages");
 
     StageClock writeClock = StageClock.start("write", output.toString());

@@ -11,19 +11,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.reel.testing.Corpora;
 import dev.reel.testing.JobRuns;
 
-/** A passkey sentence planted as text in all of Moby Dick (over 200 K tokens) must be the top evidence. */
+/**
+ * A passkey sentence planted as text in all of Moby Dick (over 200 K tokens) must be the top evidence, with RoPE at
+ * original or at compact positions in the final pass.
+ */
 class PasskeyEndToEndTest {
   @TempDir
   Path dir;
 
-  @ParameterizedTest(name = "depth {0}")
-  @CsvSource({"0.1, 71432", "0.5, 28573", "0.9, 90417"})
-  void passkeyIsTheTopEvidenceAtEveryDepth(double depth, String key) throws Exception {
+  @ParameterizedTest(name = "depth {0}, {2} positions")
+  @CsvSource({"0.1, 71432, original", "0.5, 28573, compact", "0.9, 90417, original"})
+  void passkeyIsTheTopEvidenceAtEveryDepth(double depth, String key, String positions) throws Exception {
     String sentence = "The pass key is " + key + ". Remember it. " + key + " is the pass key.";
     Corpora.write(dir.resolve("in/moby-dick.txt"), Corpora.plant(Corpora.mobyDick(), sentence, depth));
     Path out = dir.resolve("out");
 
-    JobRuns.run(JobRuns.args(dir.resolve("in"), out, "--question", "What is the pass key?"));
+    JobRuns.run(JobRuns.args(dir.resolve("in"), out, "--question", "What is the pass key?", "--positions", positions));
 
     JsonNode metrics = JobRuns.json(out.resolve("metrics.json"));
     assertTrue(metrics.get("tokens").asLong() >= 200_000, "haystack too small: " + metrics.get("tokens"));

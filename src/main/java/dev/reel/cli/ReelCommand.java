@@ -12,6 +12,7 @@ import dev.reel.ReelJob;
 import dev.reel.config.ChunkOptions;
 import dev.reel.config.IngestOptions;
 import dev.reel.config.ModelOptions;
+import dev.reel.config.PositionPolicy;
 import dev.reel.config.ReelConfig;
 import dev.reel.config.ScoreOptions;
 
@@ -49,6 +50,11 @@ public final class ReelCommand implements Callable<Integer> {
       description = "Tokens per chunk (default: ${DEFAULT-VALUE}).")
   int chunkTokens;
 
+  @Option(names = "--positions", defaultValue = "original", paramLabel = "POLICY",
+      description = "RoPE positions in the final pass: original (corpus positions) or compact (0..K-1) "
+          + "(default: ${DEFAULT-VALUE}).")
+  PositionPolicy positions;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master, e.g. spark://host:7077 or yarn (default: local[*], or spark-submit's).")
   String master;
@@ -85,7 +91,8 @@ public final class ReelCommand implements Callable<Integer> {
       ChunkOptions chunk = new ChunkOptions(chunkTokens, (long) (tuning.chunkStoreMb * mib), tuning.partitions);
       ScoreOptions score = new ScoreOptions(alpha, tuning.gates, tuning.seed, tuning.gateThreshold, tuning.topP,
           tuning.chunkBudget, tuning.ablate, tuning.dna);
-      return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output.toString());
+      return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output.toString(),
+          positions);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
     }

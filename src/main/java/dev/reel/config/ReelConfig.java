@@ -12,14 +12,17 @@ import java.io.Serializable;
  * @param bufferBytes byte budget of the global buffer of kept tokens (the "VRAM budget")
  * @param question    the question to answer, or null for a plain reel
  * @param output      directory the outputs are written to
+ * @param positions   RoPE positions of the final pass
  */
 public record ReelConfig(IngestOptions ingest, ModelOptions model, ChunkOptions chunk, ScoreOptions score,
-                         long bufferBytes, String question, String output) implements Serializable {
+                         long bufferBytes, String question, String output, PositionPolicy positions)
+    implements Serializable {
   public ReelConfig {
     Checks.require(ingest != null && model != null && chunk != null && score != null, "incomplete configuration");
     Checks.positive(bufferBytes, "--buffer-mb");
     Checks.require(output != null, "--output is required");
     Checks.require(question == null || !question.isBlank(), "--question must not be blank");
+    Checks.require(positions != null, "--positions is required");
   }
 
   public boolean hasQuestion() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import dev.reel.config.PositionPolicy;
 import dev.reel.model.TokenVectors;
 import dev.reel.score.Candidate;
 import dev.reel.tokenize.QuestionTokens.Weighted;
@@ -26,13 +27,13 @@ public final class ReasonStage {
 
   public static ReelResult run(JavaSparkContext spark, JavaRDD<TokenizedDoc> documents, List<Candidate> buffer,
                                Weighted question, TokenVectors vectors, TokenVectors attentionVectors,
-                               double alpha) {
+                               double alpha, PositionPolicy policy) {
     boolean asked = question.ids().length > 0;
     List<Candidate> byPosition = new ArrayList<>(buffer);
     byPosition.sort(Comparator.comparingLong(Candidate::position));
     double[] direct = asked ? QuestionAttention.weights(byPosition, question, vectors)
         : byPosition.stream().mapToDouble(Candidate::score).toArray();
-    float[] received = BufferAttention.received(byPosition, direct, attentionVectors, alpha);
+    float[] received = BufferAttention.received(byPosition, direct, attentionVectors, alpha, policy);
     Map<Candidate, Double> weights = new IdentityHashMap<>();
     for (int t = 0; t < byPosition.size(); t++) {
       weights.put(byPosition.get(t), direct[t] + received[t]);
