@@ -3,7 +3,11 @@ package dev.reel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -27,6 +31,7 @@ import dev.reel.model.PrincipalProjection;
 import dev.reel.model.StaticVectorTable;
 import dev.reel.model.TokenVectors;
 import dev.reel.model.Vocabulary;
+import dev.reel.reason.Evidence;
 import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
 import dev.reel.score.Candidate;
@@ -86,32 +91,44 @@ public final class ReelJob {
 
     JavaRDD<IngestRecord> records = ingest(spark, session, writer, metrics);
     PlacedCorpus corpus = tokenize(spark, records, tokenizerJson, metrics);
+    TokenFrequencies frequencies = config.hasQuestion()
+        ? TokenFrequencies.count(corpus.documents(), vocabulary.size()) : null;
     Weighted question = config.hasQuestion()
-        ? QuestionTokens.weigh(QuestionTokens.contentTokens(config.question(), tokenizerJson, vocabulary),
-            TokenFrequencies.count(corpus.documents(), vocabulary.size()))
+        ? QuestionTokens.weigh(QuestionTokens.contentTokens(config.question(), tokenizerJson, vocabulary), frequencies)
         : Weighted.NONE;
 
     LearnedTastes learned = config.score().tastes() == null ? null
         : LearnedTastes.read(Path.of(config.score().tastes()));
-    DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
-        (float) config.score().gateThreshold(), question, vectors, vocabulary);
-    Broadcast<ScoringModel> model = spark.broadcast(
-        new ScoringModel(attentionVectors.vectors(), gates, DnaLookup.build(gates, question, vectors), question,
-            config.score(), config.chunk().chunkTokens()));
     int capacity = GatherStage.capacity(config.bufferBytes(), vectors.dims());
-    ScoreSummary summary = scoreAndGather(spark, corpus, model, capacity, metrics);
-    List<Candidate> buffer = summary.top().best();
-
-    StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
-    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors,
-        attentionVectors.vectors(), config.score().alpha(), config.positions());
-    reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages");
+    Hop hop = null;
+    List<Map<String, Object>> trail = new ArrayList<>();
+    Set<Integer> asked = new HashSet<>();
+    Set<String> answered = new HashSet<>();
+    for (int h = 1; h <= config.hops(); h++) {
+      hop = hop(spark, corpus, learned, question, vectors, attentionVectors.vectors(), vocabulary, capacity, metrics)
+          .excluding(answered);
+      trail.add(hop.describe(h, vocabulary));
+      if (h == config.hops() || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
+        break;
+      }
+      Arrays.stream(question.ids()).forEach(asked::add);
+      answered.add(ReelResult.key(hop.reel().ranked().get(0)));
+      Weighted next = QuestionTokens.nextHop(hop.keptInBest(), asked, vocabulary, frequencies);
+      if (next.ids().length == 0) {
+        break;
+      }
+      question = next;
+    }
+    ReelResult reel = hop.reel();
+    List<Candidate> buffer = hop.buffer();
+    ScoreSummary summary = hop.summary();
+    DnaGates gates = hop.gates();
 
     StageClock writeClock = StageClock.start("write", output.toString());
     writer.reelParquet(session, buffer, reel, gates.names(), vocabulary);
     writer.reelMarkdown(reel, config.question());
     if (config.hasQuestion()) {
-      writer.answer(reel, config.question());
+      writer.answer(reel, config.question(), trail);
     }
     writeClock.stop(metrics, 0, "reel.parquet, reel.md" + (config.hasQuestion() ? ", answer.json" : ""));
 
@@ -126,13 +143,61 @@ public final class ReelJob {
     metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);
     metrics.put("tokens_per_second", Math.round(corpus.tokenCount() / seconds));
     writer.metrics(metrics);
-    model.destroy();
     corpus.documents().unpersist();
     records.unpersist();
     LOG.info("reel: {} tokens of {} documents -> {} kept tokens in {} passages, {} s; outputs in {}",
         corpus.tokenCount(), corpus.documentCount(), buffer.size(), reel.passages().size(),
         String.format("%.1f", seconds), output);
     return metrics;
+  }
+
+  /** One pass of score, gather and reason for one question (a hop). */
+  private Hop hop(JavaSparkContext spark, PlacedCorpus corpus, LearnedTastes learned, Weighted question,
+                  TokenVectors vectors, TokenVectors attentionVectors, Vocabulary vocabulary, int capacity,
+                  JobMetrics metrics) {
+    DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
+        (float) config.score().gateThreshold(), question, vectors, vocabulary);
+    Broadcast<ScoringModel> model = spark.broadcast(new ScoringModel(attentionVectors, gates,
+        DnaLookup.build(gates, question, vectors), question, config.score(), config.chunk().chunkTokens()));
+    ScoreSummary summary = scoreAndGather(spark, corpus, model, capacity, metrics);
+    model.destroy();
+    List<Candidate> buffer = summary.top().best();
+    StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
+    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors, attentionVectors,
+        config.score().alpha(), config.positions());
+    reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages");
+    return new Hop(question, gates, summary, buffer, reel);
+  }
+
+  /** What one hop asked and found. */
+  private record Hop(Weighted question, DnaGates gates, ScoreSummary summary, List<Candidate> buffer,
+                     ReelResult reel) {
+    Hop excluding(Set<String> answered) {
+      return answered.isEmpty() ? this : new Hop(question, gates, summary, buffer, reel.excluding(answered));
+    }
+
+    /** The best passage's kept tokens as {position, token id}, in position order: what the next hop asks about. */
+    List<long[]> keptInBest() {
+      Evidence best = reel.ranked().get(0);
+      List<long[]> kept = new ArrayList<>();
+      for (Candidate token : buffer) {
+        String[] doc = reel.documents().get(token.docIndex());
+        if (doc != null && doc[0].equals(best.docId()) && token.position() >= best.position()
+            && token.position() <= best.endPosition()) {
+          kept.add(new long[] {token.position(), token.tokenId()});
+        }
+      }
+      kept.sort((a, b) -> Long.compare(a[0], b[0]));
+      return kept;
+    }
+
+    Map<String, Object> describe(int number, Vocabulary vocabulary) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("hop", number);
+      row.put("question_tokens", Arrays.stream(question.ids()).mapToObj(vocabulary::token).toList());
+      row.put("top_evidence", reel.ranked().isEmpty() ? null : reel.ranked().get(0).text());
+      return row;
+    }
   }
 
   private JavaRDD<IngestRecord> ingest(JavaSparkContext spark, SparkSession session, ReelWriter writer,

@@ -55,6 +55,11 @@ public final class ReelCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   PositionPolicy positions;
 
+  @Option(names = "--hops", defaultValue = "1", paramLabel = "N",
+      description = "Ask N times, each hop about what the previous one found, so chains such as "
+          + "\"VAR B = VAR A\", \"VAR A = 48213\" resolve (default: ${DEFAULT-VALUE}).")
+  int hops;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master, e.g. spark://host:7077 or yarn (default: local[*], or spark-submit's).")
   String master;
@@ -92,7 +97,7 @@ public final class ReelCommand implements Callable<Integer> {
       ScoreOptions score = new ScoreOptions(alpha, tuning.gates, tuning.seed, tuning.gateThreshold, tuning.topP,
           tuning.chunkBudget, tuning.ablate, tuning.dna);
       return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output.toString(),
-          positions);
+          positions, hops);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
     }

@@ -13,9 +13,11 @@ import java.io.Serializable;
  * @param question    the question to answer, or null for a plain reel
  * @param output      directory the outputs are written to
  * @param positions   RoPE positions of the final pass
+ * @param hops        how many times to ask: each hop asks about what the previous one found
  */
 public record ReelConfig(IngestOptions ingest, ModelOptions model, ChunkOptions chunk, ScoreOptions score,
-                         long bufferBytes, String question, String output, PositionPolicy positions)
+                         long bufferBytes, String question, String output, PositionPolicy positions,
+                         int hops)
     implements Serializable {
   public ReelConfig {
     Checks.require(ingest != null && model != null && chunk != null && score != null, "incomplete configuration");
@@ -23,6 +25,7 @@ public record ReelConfig(IngestOptions ingest, ModelOptions model, ChunkOptions 
     Checks.require(output != null, "--output is required");
     Checks.require(question == null || !question.isBlank(), "--question must not be blank");
     Checks.require(positions != null, "--positions is required");
+    Checks.inRange(hops, 1, 16, "--hops");
   }
 
   public boolean hasQuestion() {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import dev.reel.model.Vocabulary;
 
@@ -60,14 +61,40 @@ public final class QuestionTokens {
     long[] ids = TokenizerPool.get(tokenizerJson).encode(question, false, false).getIds();
     Set<Integer> content = new LinkedHashSet<>();
     for (long id : ids) {
-      String token = vocabulary.token((int) id);
-      String word = token.startsWith("##") ? token.substring(2) : token;
-      boolean hasLetterOrDigit = word.codePoints().anyMatch(Character::isLetterOrDigit);
-      if (hasLetterOrDigit && !STOPWORDS.contains(word.toLowerCase())) {
+      if (isContent(vocabulary.token((int) id))) {
         content.add((int) id);
       }
     }
     return content.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Kept tokens at most this many positions from a token the hop asked for are what it found. */
+  static final int HOP_WINDOW = 5;
+
+  /**
+   * The next hop's question: the content tokens kept near the tokens this hop asked for, in its best passage,
+   * weighted by rarity, without any token already asked for ("VAR KDJSE = VAR QPRZT" answered a question about
+   * KDJSE: ask about QPRZT). {@code kept} are the passage's kept tokens as {position, token id} pairs in position
+   * order. Empty when nothing new was found.
+   */
+  public static Weighted nextHop(List<long[]> kept, Set<Integer> asked, Vocabulary vocabulary,
+                                 TokenFrequencies frequencies) {
+    Set<Integer> fresh = new LinkedHashSet<>();
+    for (long[] token : kept) {
+      int id = (int) token[1];
+      boolean nearAsked = kept.stream().anyMatch(other -> asked.contains((int) other[1])
+          && Math.abs(other[0] - token[0]) <= HOP_WINDOW);
+      if (nearAsked && !asked.contains(id) && isContent(vocabulary.token(id))
+          && frequencies.rarity(id) >= MIN_RARITY) {
+        fresh.add(id);
+      }
+    }
+    return fresh.isEmpty() ? Weighted.NONE : weigh(fresh.stream().mapToInt(Integer::intValue).toArray(), frequencies);
+  }
+
+  private static boolean isContent(String token) {
+    String word = token.startsWith("##") ? token.substring(2) : token;
+    return word.codePoints().anyMatch(Character::isLetterOrDigit) && !STOPWORDS.contains(word.toLowerCase());
   }
 
   private static Set<String> loadStopwords() {

@@ -69,7 +69,7 @@ public final class ReelWriter {
     }
   }
 
-  public void answer(ReelResult reel, String question) throws IOException {
+  public void answer(ReelResult reel, String question, List<Map<String, Object>> hops) throws IOException {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("question", question);
     answer.put("answer", reel.answer());
@@ -87,6 +87,7 @@ public final class ReelWriter {
       evidence.add(item);
     }
     answer.put("evidence", evidence);
+    answer.put("hops", hops);
     JSON.writeValue(output.resolve("answer.json").toFile(), answer);
   }
 

@@ -1,0 +1,48 @@
+package dev.reel;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.reel.testing.Corpora;
+import dev.reel.testing.JobRuns;
+
+/**
+ * A two-hop variable chain planted about 110 K tokens apart in Moby Dick: one hop finds the link, two hops find the
+ * value.
+ */
+class HopsEndToEndTest {
+  private static final String QUESTION = "What is the value of VAR KDJSE?";
+
+  @TempDir
+  static Path dir;
+
+  @BeforeAll
+  static void plantTheChain() {
+    String text = Corpora.plant(Corpora.mobyDick(), "VAR QPRZT = 48213.", 0.25);
+    Corpora.write(dir.resolve("in/moby-dick.txt"), Corpora.plant(text, "VAR KDJSE = VAR QPRZT.", 0.65));
+  }
+
+  @Test
+  void oneHopFindsOnlyTheLink() {
+    Path out = dir.resolve("out-1");
+    JobRuns.run(JobRuns.args(dir.resolve("in"), out, "--question", QUESTION, "--hops", "1"));
+    String answer = JobRuns.json(out.resolve("answer.json")).get("answer").asText();
+    assertTrue(answer.contains("VAR KDJSE = VAR QPRZT"), answer);
+    assertFalse(answer.contains("48213"), answer);
+  }
+
+  @Test
+  void twoHopsResolveTheChain() {
+    Path out = dir.resolve("out-2");
+    JobRuns.run(JobRuns.args(dir.resolve("in"), out, "--question", QUESTION, "--hops", "2"));
+    JsonNode answer = JobRuns.json(out.resolve("answer.json"));
+    assertTrue(answer.get("answer").asText().contains("VAR QPRZT = 48213"), answer.get("answer").asText());
+    assertTrue(answer.get("hops").get(0).get("top_evidence").asText().contains("VAR KDJSE = VAR QPRZT"));
+    assertTrue(JobRuns.json(out.resolve("metrics.json")).get("tokens").asLong() >= 200_000);
+  }
+}
