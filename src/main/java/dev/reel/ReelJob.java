@@ -105,8 +105,8 @@ public final class ReelJob {
     Set<Integer> asked = new HashSet<>();
     Set<String> answered = new HashSet<>();
     for (int h = 1; h <= config.hops(); h++) {
-      hop = hop(spark, corpus, learned, question, vectors, attentionVectors.vectors(), vocabulary, capacity, metrics)
-          .excluding(answered);
+      hop = hop(spark, corpus, learned, question, vectors, attentionVectors.vectors(), vocabulary, capacity, answered,
+          asked, metrics);
       trail.add(hop.describe(h, vocabulary));
       if (h == config.hops() || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
         break;
@@ -154,7 +154,7 @@ public final class ReelJob {
   /** One pass of score, gather and reason for one question (a hop). */
   private Hop hop(JavaSparkContext spark, PlacedCorpus corpus, LearnedTastes learned, Weighted question,
                   TokenVectors vectors, TokenVectors attentionVectors, Vocabulary vocabulary, int capacity,
-                  JobMetrics metrics) {
+                  Set<String> answered, Set<Integer> asked, JobMetrics metrics) {
     DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
         (float) config.score().gateThreshold(), question, vectors, vocabulary);
     Broadcast<ScoringModel> model = spark.broadcast(new ScoringModel(attentionVectors, gates,
@@ -164,7 +164,7 @@ public final class ReelJob {
     List<Candidate> buffer = summary.top().best();
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors, attentionVectors,
-        config.score().alpha(), config.positions());
+        config.score().alpha(), config.positions(), answered, asked, vocabulary);
     reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages");
     return new Hop(question, gates, summary, buffer, reel);
   }
@@ -172,10 +172,6 @@ public final class ReelJob {
   /** What one hop asked and found. */
   private record Hop(Weighted question, DnaGates gates, ScoreSummary summary, List<Candidate> buffer,
                      ReelResult reel) {
-    Hop excluding(Set<String> answered) {
-      return answered.isEmpty() ? this : new Hop(question, gates, summary, buffer, reel.excluding(answered));
-    }
-
     /** The best passage's kept tokens as {position, token id}, in position order: what the next hop asks about. */
     List<long[]> keptInBest() {
       Evidence best = reel.ranked().get(0);
@@ -195,6 +191,7 @@ public final class ReelJob {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("hop", number);
       row.put("question_tokens", Arrays.stream(question.ids()).mapToObj(vocabulary::token).toList());
+      row.put("answer", reel.answer());
       row.put("top_evidence", reel.ranked().isEmpty() ? null : reel.ranked().get(0).text());
       return row;
     }

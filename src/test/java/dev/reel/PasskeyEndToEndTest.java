@@ -33,7 +33,8 @@ class PasskeyEndToEndTest {
     JsonNode answer = JobRuns.json(out.resolve("answer.json"));
     String top = answer.get("evidence").get(0).get("text").asText();
     assertTrue(top.contains(key), "top evidence lacks the key " + key + ": " + top);
-    assertEquals(answer.get("answer").asText(), top);
+    assertEquals(key, answer.get("answer").asText(), "the answer is the exact key");
+    assertEquals(top, answer.get("answer_passage").asText());
     assertTrue(java.nio.file.Files.size(out.resolve("reel.png")) > 20_000, "reel.png missing or trivial");
   }
 }

@@ -1,6 +1,9 @@
 package dev.reel.reason;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -11,6 +14,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import dev.reel.config.PositionPolicy;
 import dev.reel.model.TokenVectors;
+import dev.reel.model.Vocabulary;
+import dev.reel.tokenize.QuestionTokens;
 import dev.reel.score.Candidate;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 import dev.reel.tokenize.TokenizedDoc;
@@ -27,7 +32,8 @@ public final class ReasonStage {
 
   public static ReelResult run(JavaSparkContext spark, JavaRDD<TokenizedDoc> documents, List<Candidate> buffer,
                                Weighted question, TokenVectors vectors, TokenVectors attentionVectors,
-                               double alpha, PositionPolicy policy) {
+                               double alpha, PositionPolicy policy, Set<String> answered,
+                               Set<Integer> askedBefore, Vocabulary vocabulary) {
     boolean asked = question.ids().length > 0;
     List<Candidate> byPosition = new ArrayList<>(buffer);
     byPosition.sort(Comparator.comparingLong(Candidate::position));
@@ -42,8 +48,17 @@ public final class ReasonStage {
     List<SpanContext> contexts = contexts(spark, documents, spans);
     List<Evidence> passages = PassageMerger.merge(spans, contexts, weights);
     List<Evidence> ranked = new ArrayList<>(passages);
+    ranked.removeIf(passage -> answered.contains(ReelResult.key(passage)));
     ranked.sort(Comparator.comparingDouble((Evidence e) -> -e.score()).thenComparingLong(Evidence::position));
-    String answer = asked && !ranked.isEmpty() ? ranked.get(0).text() : null;
+    String answer = null;
+    if (asked && !ranked.isEmpty()) {
+      Set<Integer> questionIds = new HashSet<>(askedBefore);
+      Arrays.stream(question.ids()).forEach(questionIds::add);
+      String exact = AnswerExtractor.extract(ranked.get(0), byPosition, weights, questionIds,
+          id -> QuestionTokens.isContent(vocabulary.token(id)),
+          id -> vocabulary.token(id).codePoints().noneMatch(Character::isLetterOrDigit));
+      answer = exact != null ? exact : ranked.get(0).text();
+    }
     Map<Integer, String[]> docs = new HashMap<>();
     for (SpanContext context : contexts) {
       docs.put(context.docIndex(), new String[] {context.docId(), context.source()});

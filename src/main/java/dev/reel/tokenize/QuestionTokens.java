@@ -92,7 +92,8 @@ public final class QuestionTokens {
     return fresh.isEmpty() ? Weighted.NONE : weigh(fresh.stream().mapToInt(Integer::intValue).toArray(), frequencies);
   }
 
-  private static boolean isContent(String token) {
+  /** A content word: has a letter or digit and is not a common function word. */
+  public static boolean isContent(String token) {
     String word = token.startsWith("##") ? token.substring(2) : token;
     return word.codePoints().anyMatch(Character::isLetterOrDigit) && !STOPWORDS.contains(word.toLowerCase());
   }

@@ -73,6 +73,7 @@ public final class ReelWriter {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("question", question);
     answer.put("answer", reel.answer());
+    answer.put("answer_passage", reel.ranked().isEmpty() ? null : reel.ranked().get(0).text());
     List<Map<String, Object>> evidence = new ArrayList<>();
     for (Evidence e : reel.ranked().subList(0, Math.min(EVIDENCE_LIMIT, reel.ranked().size()))) {
       Map<String, Object> item = new LinkedHashMap<>();

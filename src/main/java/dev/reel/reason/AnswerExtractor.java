@@ -1,0 +1,96 @@
+package dev.reel.reason;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import dev.reel.score.Candidate;
+
+/**
+ * The exact answer inside the best passage: kept tokens form runs (consecutive positions, broken at punctuation and
+ * at the question's own tokens); runs lose their leading and trailing function words; the run holding the most
+ * final-pass weight, each token's weight discounted by its distance to the nearest question token of the same
+ * sentence (answers stand next to what was asked; a token with no question token in its sentence counts nothing),
+ * is the answer. "The pass key is 71432." asked "What is the pass key?" gives "71432".
+ */
+final class AnswerExtractor {
+  private AnswerExtractor() {}
+
+  /**
+   * Returns the answer's text, or null when the passage holds no kept token outside the question.
+   *
+   * @param isWord    whether a token id is a content word (not punctuation, not a function word)
+   * @param isPunct   whether a token id is punctuation, which ends a run
+   */
+  static String extract(Evidence best, List<Candidate> byPosition, Map<Candidate, Double> weights,
+                        Set<Integer> question, IntPredicate isWord, IntPredicate isPunct) {
+    List<Candidate> inside = new ArrayList<>();
+    for (Candidate token : byPosition) {
+      if (token.position() >= best.position() && token.position() <= best.endPosition()
+          && token.charStart() >= best.charStart() && token.charEnd() <= best.charEnd()) {
+        inside.add(token);
+      }
+    }
+    List<Candidate> bestRun = null;
+    double bestWeight = 0;
+    List<Candidate> run = new ArrayList<>();
+    for (int i = 0; i <= inside.size(); i++) {
+      Candidate token = i < inside.size() ? inside.get(i) : null;
+      boolean breaks = token == null || question.contains(token.tokenId()) || isPunct.test(token.tokenId())
+          || (!run.isEmpty() && token.position() - run.get(run.size() - 1).position() > 1);
+      if (breaks) {
+        List<Candidate> trimmed = trim(run, isWord);
+        double weight = trimmed.stream()
+            .mapToDouble(t -> weights.get(t) / (1 + distance(t, inside, question, best) / 2.0)).sum();
+        if (!trimmed.isEmpty() && weight > bestWeight) {
+          bestWeight = weight;
+          bestRun = trimmed;
+        }
+        run = new ArrayList<>();
+      }
+      if (token != null && !question.contains(token.tokenId()) && !isPunct.test(token.tokenId())) {
+        run.add(token);
+      }
+    }
+    if (bestRun == null) {
+      return null;
+    }
+    int from = bestRun.get(0).charStart() - best.charStart();
+    int to = bestRun.get(bestRun.size() - 1).charEnd() - best.charStart();
+    return best.text().substring(from, to);
+  }
+
+  /** Positions from the token to the nearest kept question token in the same sentence of the passage. */
+  private static double distance(Candidate token, List<Candidate> inside, Set<Integer> question, Evidence passage) {
+    double nearest = Double.POSITIVE_INFINITY;
+    for (Candidate other : inside) {
+      if (question.contains(other.tokenId()) && sameSentence(passage, token, other)) {
+        nearest = Math.min(nearest, Math.abs(other.position() - token.position()));
+      }
+    }
+    return nearest;
+  }
+
+  /** No sentence end ([.!?] then a space) in the passage text between the two tokens. */
+  private static boolean sameSentence(Evidence passage, Candidate a, Candidate b) {
+    Candidate first = a.position() < b.position() ? a : b;
+    Candidate second = first == a ? b : a;
+    String text = passage.text();
+    int from = Math.max(0, Math.min(text.length(), first.charEnd() - passage.charStart()));
+    int to = Math.max(from, Math.min(text.length(), second.charStart() - passage.charStart()));
+    return !text.substring(from, to).matches("(?s).*[.!?]\\s.*");
+  }
+
+  private static List<Candidate> trim(List<Candidate> run, IntPredicate isWord) {
+    int from = 0;
+    int to = run.size();
+    while (from < to && !isWord.test(run.get(from).tokenId())) {
+      from++;
+    }
+    while (to > from && !isWord.test(run.get(to - 1).tokenId())) {
+      to--;
+    }
+    return run.subList(from, to);
+  }
+}
