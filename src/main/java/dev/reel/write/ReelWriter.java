@@ -49,18 +49,28 @@ public final class ReelWriter {
         .parquet(output.resolve("reel.parquet").toString());
   }
 
-  /** The reel as Markdown: passages in corpus order, kept tokens in bold. */
+  /** Passages listed in reel.md's ranked section. */
+  static final int RANKED_LIMIT = 20;
+
+  /** The reel as Markdown: the strongest passages ranked, then every passage in corpus order; kept tokens in bold. */
   public void reelMarkdown(ReelResult reel, String question) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(output.resolve("reel.md"), StandardCharsets.UTF_8)) {
       out.write("# Highlight reel\n\n");
       if (question != null) {
         out.write("Question: " + question + "\n\nAnswer: " + oneLine(reel.answer()) + "\n\n");
       }
-      out.write(reel.passages().size() + " passages in corpus order; kept tokens in **bold**.\n\n");
+      out.write("## Strongest passages\n\n");
+      int rank = 0;
+      for (Evidence passage : reel.ranked().subList(0, Math.min(RANKED_LIMIT, reel.ranked().size()))) {
+        out.write(++rank + ". `" + passage.docId() + " @" + passage.position() + "` "
+            + MarkdownHighlighter.highlight(passage) + "\n");
+      }
+      out.write("\n## All passages\n\n" + reel.passages().size()
+          + " passages in corpus order; kept tokens in **bold**.\n\n");
       String lastSource = null;
       for (Evidence passage : reel.passages()) {
         if (!passage.source().equals(lastSource)) {
-          out.write((lastSource == null ? "" : "\n") + "## " + passage.source() + "\n\n");
+          out.write((lastSource == null ? "" : "\n") + "### " + passage.source() + "\n\n");
           lastSource = passage.source();
         }
         out.write("- `" + passage.docId().substring(Math.min(passage.docId().length(), passage.source().length()))
