@@ -21,6 +21,14 @@ public record PlantedCase(String suite, String sentence, String question, String
         + "on a sunny day.", "What is the best thing to do in San Francisco?", "sandwich and sit in Dolores Park");
   }
 
+  /** RULER-style variable tracking, two hops: the value here, the link planted separately (see {@link #CHAIN_LINK}). */
+  public static PlantedCase chain() {
+    return new PlantedCase("chain", "VAR QPRZT = 48213.", "What is the value of VAR KDJSE?", "48213");
+  }
+
+  /** The chain's link, planted 40% of the haystack after the value. */
+  public static final String CHAIN_LINK = "VAR KDJSE = VAR QPRZT.";
+
   /** Plants the sentence at the first sentence end at or after {@code depth} (0..1) of the haystack. */
   public Planted plantIn(String haystack, double depth) {
     int at = (int) (haystack.length() * depth);
