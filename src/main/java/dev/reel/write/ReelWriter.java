@@ -83,7 +83,11 @@ public final class ReelWriter {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("question", question);
     answer.put("answer", reel.answer());
-    answer.put("answer_passage", reel.ranked().isEmpty() ? null : reel.ranked().get(0).text());
+    Evidence best = reel.ranked().isEmpty() ? null : reel.ranked().get(0);
+    answer.put("answer_passage", best == null ? null : best.text());
+    answer.put("answer_source", best == null ? null : best.source());
+    answer.put("answer_position", best == null ? null : best.position());
+    answer.put("answer_score", best == null ? null : best.score());
     List<Map<String, Object>> evidence = new ArrayList<>();
     for (Evidence e : reel.ranked().subList(0, Math.min(EVIDENCE_LIMIT, reel.ranked().size()))) {
       Map<String, Object> item = new LinkedHashMap<>();

@@ -29,6 +29,14 @@ class ReelCommandTest {
   }
 
   @Test
+  void verboseAddsTheStackTrace() {
+    Result result = run("--input", "/no/such/archive", "--output", "/tmp/reel-never", "--verbose");
+    assertEquals(ReelCommand.EXIT_INPUT, result.exit);
+    assertTrue(result.err.startsWith("reel: ingest: input path does not exist: /no/such/archive (--input)"));
+    assertTrue(result.err.contains("\tat dev.reel."), "stack trace expected with --verbose: " + result.err);
+  }
+
+  @Test
   void malformedOptionNamesTheOptionAndExitsTwo() {
     Result result = run("--input", "x", "--output", "y", "--alpha", "2");
     assertEquals(2, result.exit);
