@@ -12,7 +12,10 @@ import dev.reel.score.Candidate;
  * at the question's own tokens); runs lose their leading and trailing function words; the run holding the most
  * final-pass weight, each token's weight discounted by its distance to the nearest question token of the same
  * sentence (answers stand next to what was asked; a token with no question token in its sentence counts nothing),
- * is the answer. "The pass key is 71432." asked "What is the pass key?" gives "71432".
+ * is the answer. "The pass key is 71432." asked "What is the pass key?" gives "71432". A run with a digit, or with
+ * no lower-case letter (a key, a code, a variable), is the answer as it stands; any other run is a fragment of a
+ * phrase, so the answer grows to the rest of its clause: from just after the last question token before it (or
+ * from the run) to the end of the sentence, leading function words dropped.
  */
 final class AnswerExtractor {
   private AnswerExtractor() {}
@@ -58,7 +61,39 @@ final class AnswerExtractor {
     }
     int from = bestRun.get(0).charStart() - best.charStart();
     int to = bestRun.get(bestRun.size() - 1).charEnd() - best.charStart();
-    return best.text().substring(from, to);
+    String exact = best.text().substring(from, to);
+    if (exact.codePoints().anyMatch(Character::isDigit) || exact.codePoints().noneMatch(Character::isLowerCase)) {
+      return exact;
+    }
+    return clause(best, inside, bestRun.get(0), question, from, to);
+  }
+
+  /** The run's clause: after the last question token before it in its sentence, to the sentence's end. */
+  private static String clause(Evidence best, List<Candidate> inside, Candidate first, Set<Integer> question,
+                               int from, int to) {
+    int start = from;
+    for (Candidate token : inside) {
+      if (token.position() < first.position() && question.contains(token.tokenId())
+          && sameSentence(best, token, first)) {
+        start = token.charEnd() - best.charStart();
+      }
+    }
+    String text = best.text();
+    int end = Math.max(to, Math.min(text.length(), SentenceBounds.end(text, to)));
+    String clause = text.substring(Math.max(0, Math.min(start, from)), end).strip();
+    return dropLeadingFunctionWords(clause).replaceAll("\\s+", " ");
+  }
+
+  private static String dropLeadingFunctionWords(String clause) {
+    String rest = clause.replaceFirst("^[^\\p{L}\\p{N}]+", "");
+    while (true) {
+      int space = rest.indexOf(' ');
+      String word = (space < 0 ? rest : rest.substring(0, space)).toLowerCase();
+      if (space < 0 || dev.reel.tokenize.QuestionTokens.isContent(word)) {
+        return rest;
+      }
+      rest = rest.substring(space + 1).replaceFirst("^[^\\p{L}\\p{N}]+", "");
+    }
   }
 
   /** Positions from the token to the nearest kept question token in the same sentence of the passage. */
