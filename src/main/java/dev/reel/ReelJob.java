@@ -163,6 +163,7 @@ public final class ReelJob {
     model.destroy();
     List<Candidate> buffer = summary.top().best();
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
+    spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
     ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors, attentionVectors,
         config.score().alpha(), config.positions(), answered, asked, vocabulary);
     reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages");
