@@ -77,68 +77,26 @@ public final class ReelJob {
     Files.createDirectories(output);
     ReelWriter writer = new ReelWriter(output);
     JobMetrics metrics = new JobMetrics();
-
-    ModelFiles files = new ModelFiles(config.model());
-    byte[] tokenizerJson = files.tokenizerJson();
-    Vocabulary vocabulary = Vocabulary.parse(tokenizerJson);
-    StageClock modelClock = StageClock.start("model", files.modelName());
-    TokenVectors vectors = StaticVectorTable.load(files, vocabulary, Path.of(config.model().cacheDir()));
-    PrincipalProjection.Projected attentionVectors = PrincipalProjection.project(vectors, ScoringModel.ATTENTION_DIMS);
-    metrics.put("attention_dims", attentionVectors.vectors().dims());
-    metrics.put("attention_variance_kept", Math.round(attentionVectors.varianceKept() * 1000) / 1000.0);
-    modelClock.stop(metrics, 0, vectors.vocab() + " token vectors of " + vectors.dims() + " dims, attention in "
-        + attentionVectors.vectors().dims());
-
+    Models models = loadModels(metrics);
     JavaRDD<IngestRecord> records = ingest(spark, session, writer, metrics);
-    PlacedCorpus corpus = tokenize(spark, records, tokenizerJson, metrics);
-    TokenFrequencies frequencies = config.hasQuestion()
-        ? TokenFrequencies.count(corpus.documents(), vocabulary.size()) : null;
-    Weighted question = config.hasQuestion()
-        ? QuestionTokens.weigh(QuestionTokens.contentTokens(config.question(), tokenizerJson, vocabulary), frequencies)
-        : Weighted.NONE;
-
-    LearnedTastes learned = config.score().tastes() == null ? null
-        : LearnedTastes.read(Path.of(config.score().tastes()));
-    int capacity = GatherStage.capacity(config.bufferBytes(), vectors.dims());
-    Hop hop = null;
+    PlacedCorpus corpus = tokenize(spark, records, models.tokenizerJson(), metrics);
     List<Map<String, Object>> trail = new ArrayList<>();
-    Set<Integer> asked = new HashSet<>();
-    Set<String> answered = new HashSet<>();
-    for (int h = 1; h <= config.hops(); h++) {
-      hop = hop(spark, corpus, learned, question, vectors, attentionVectors.vectors(), vocabulary, capacity, answered,
-          asked, metrics);
-      trail.add(hop.describe(h, vocabulary));
-      if (h == config.hops() || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
-        break;
-      }
-      Arrays.stream(question.ids()).forEach(asked::add);
-      answered.add(ReelResult.key(hop.reel().ranked().get(0)));
-      Weighted next = QuestionTokens.nextHop(hop.keptInBest(), asked, vocabulary, frequencies);
-      if (next.ids().length == 0) {
-        break;
-      }
-      question = next;
-    }
-    ReelResult reel = hop.reel();
-    List<Candidate> buffer = hop.buffer();
-    ScoreSummary summary = hop.summary();
-    DnaGates gates = hop.gates();
+    Hop hop = ask(spark, corpus, models, trail, metrics);
 
     StageClock writeClock = StageClock.start("write", output.toString());
-    writer.reelParquet(session, buffer, reel, gates.names(), vocabulary);
-    writer.reelMarkdown(reel, config.question());
+    writer.reelParquet(session, hop.buffer(), hop.reel(), hop.gates().names(), models.vocabulary());
+    writer.reelMarkdown(hop.reel(), config.question());
     if (config.hasQuestion()) {
-      writer.answer(reel, config.question(), trail);
+      writer.answer(hop.reel(), config.question(), trail);
     }
-    writeClock.stop(metrics, 0, "reel.parquet, reel.md" + (config.hasQuestion() ? ", answer.json" : ""));
-
-    record(metrics, corpus, summary, gates, buffer, vectors.dims(), capacity, question, vocabulary);
+    record(metrics, hop, models);
     @SuppressWarnings("unchecked")
     Map<String, Long> caughtPerGate = (Map<String, Long>) metrics.get("caught_per_gate");
-    ReelPlot.write(output.resolve("reel.png"), buffer, config.hasQuestion() && !reel.ranked().isEmpty()
-        ? reel.ranked().get(0) : null, corpus.tokenCount(), caughtPerGate,
+    ReelPlot.write(output.resolve("reel.png"), hop.buffer(), config.hasQuestion() && !hop.reel().ranked().isEmpty()
+        ? hop.reel().ranked().get(0) : null, corpus.tokenCount(), caughtPerGate,
         config.hasQuestion() ? "Importance along the corpus: " + config.question() : "Importance along the corpus");
-    metrics.put("passages", reel.passages().size());
+    writeClock.stop(metrics, 0, "reel.parquet, reel.md, reel.png" + (config.hasQuestion() ? ", answer.json" : ""));
+
     double seconds = (System.nanoTime() - jobStart) / 1e9;
     metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);
     metrics.put("tokens_per_second", Math.round(corpus.tokenCount() / seconds));
@@ -146,26 +104,76 @@ public final class ReelJob {
     corpus.documents().unpersist();
     records.unpersist();
     LOG.info("reel: {} tokens of {} documents -> {} kept tokens in {} passages, {} s; outputs in {}",
-        corpus.tokenCount(), corpus.documentCount(), buffer.size(), reel.passages().size(),
+        corpus.tokenCount(), corpus.documentCount(), hop.buffer().size(), hop.reel().passages().size(),
         String.format("%.1f", seconds), output);
     return metrics;
   }
 
+  /** The tokenizer, the token-vector table and its projection for attention; loaded once per job on the driver. */
+  private record Models(byte[] tokenizerJson, Vocabulary vocabulary, TokenVectors vectors,
+                        TokenVectors attentionVectors) {}
+
+  private Models loadModels(JobMetrics metrics) throws IOException {
+    ModelFiles files = new ModelFiles(config.model());
+    byte[] tokenizerJson = files.tokenizerJson();
+    Vocabulary vocabulary = Vocabulary.parse(tokenizerJson);
+    StageClock clock = StageClock.start("model", files.modelName());
+    TokenVectors vectors = StaticVectorTable.load(files, vocabulary, Path.of(config.model().cacheDir()));
+    PrincipalProjection.Projected projected = PrincipalProjection.project(vectors, ScoringModel.ATTENTION_DIMS);
+    metrics.put("attention_dims", projected.vectors().dims());
+    metrics.put("attention_variance_kept", Math.round(projected.varianceKept() * 1000) / 1000.0);
+    clock.stop(metrics, 0, vectors.vocab() + " token vectors of " + vectors.dims() + " dims, attention in "
+        + projected.vectors().dims());
+    return new Models(tokenizerJson, vocabulary, vectors, projected.vectors());
+  }
+
+  /**
+   * Asks the question in up to --hops hops, each about what the previous one kept next to the tokens it asked for;
+   * appends each hop to {@code trail}; returns the last hop.
+   */
+  private Hop ask(JavaSparkContext spark, PlacedCorpus corpus, Models models, List<Map<String, Object>> trail,
+                  JobMetrics metrics) throws IOException {
+    Vocabulary vocabulary = models.vocabulary();
+    TokenFrequencies frequencies = config.hasQuestion()
+        ? TokenFrequencies.count(corpus.documents(), vocabulary.size()) : null;
+    Weighted question = config.hasQuestion() ? QuestionTokens.weigh(
+        QuestionTokens.contentTokens(config.question(), models.tokenizerJson(), vocabulary), frequencies)
+        : Weighted.NONE;
+    LearnedTastes learned = config.score().tastes() == null ? null
+        : LearnedTastes.read(Path.of(config.score().tastes()));
+    Set<Integer> asked = new HashSet<>();
+    Set<String> answered = new HashSet<>();
+    for (int h = 1; ; h++) {
+      Hop hop = hop(spark, corpus, learned, question, models, answered, asked, metrics);
+      trail.add(hop.describe(h, vocabulary));
+      if (h == config.hops() || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
+        return hop;
+      }
+      Arrays.stream(question.ids()).forEach(asked::add);
+      answered.add(ReelResult.key(hop.reel().ranked().get(0)));
+      question = QuestionTokens.nextHop(hop.keptInBest(), asked, vocabulary, frequencies);
+      if (question.ids().length == 0) {
+        return hop;
+      }
+    }
+  }
+
   /** One pass of score, gather and reason for one question (a hop). */
   private Hop hop(JavaSparkContext spark, PlacedCorpus corpus, LearnedTastes learned, Weighted question,
-                  TokenVectors vectors, TokenVectors attentionVectors, Vocabulary vocabulary, int capacity,
-                  Set<String> answered, Set<Integer> asked, JobMetrics metrics) {
+                  Models models, Set<String> answered, Set<Integer> asked, JobMetrics metrics) {
+    TokenVectors vectors = models.vectors();
     DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
-        (float) config.score().gateThreshold(), question, vectors, vocabulary);
-    Broadcast<ScoringModel> model = spark.broadcast(new ScoringModel(attentionVectors, gates,
+        (float) config.score().gateThreshold(), question, vectors, models.vocabulary());
+    Broadcast<ScoringModel> model = spark.broadcast(new ScoringModel(models.attentionVectors(), gates,
         DnaLookup.build(gates, question, vectors), question, config.score(), config.chunk().chunkTokens()));
+    int capacity = GatherStage.capacity(config.bufferBytes(), vectors.dims());
     ScoreSummary summary = scoreAndGather(spark, corpus, model, capacity, metrics);
     model.destroy();
     List<Candidate> buffer = summary.top().best();
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
-    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors, attentionVectors,
-        config.score().alpha(), config.positions(), answered, asked, vocabulary);
+    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors,
+        models.attentionVectors(), config.score().alpha(), config.positions(), answered, asked, models.vocabulary());
     reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages");
     return new Hop(question, gates, summary, buffer, reel);
   }
@@ -257,8 +265,12 @@ public final class ReelJob {
     return summary;
   }
 
-  private void record(JobMetrics metrics, PlacedCorpus corpus, ScoreSummary summary, DnaGates gates,
-                      List<Candidate> buffer, int dims, int capacity, Weighted question, Vocabulary vocabulary) {
+  /** The last hop's counters into metrics.json (question_tokens: the tokens that hop asked for). */
+  private void record(JobMetrics metrics, Hop hop, Models models) {
+    ScoreSummary summary = hop.summary();
+    DnaGates gates = hop.gates();
+    Weighted question = hop.question();
+    int dims = models.vectors().dims();
     metrics.put("chunks", summary.chunks());
     metrics.put("chunk_tokens", config.chunk().chunkTokens());
     metrics.put("caught", summary.caught());
@@ -269,9 +281,9 @@ public final class ReelJob {
     }
     metrics.put("caught_per_gate", perGate);
     metrics.put("promoted", summary.promoted());
-    metrics.put("buffer_tokens", buffer.size());
-    metrics.put("buffer_capacity_tokens", capacity);
-    metrics.put("buffer_bytes", buffer.size() * GatherStage.bytesPerToken(dims));
+    metrics.put("buffer_tokens", hop.buffer().size());
+    metrics.put("buffer_capacity_tokens", GatherStage.capacity(config.bufferBytes(), dims));
+    metrics.put("buffer_bytes", hop.buffer().size() * GatherStage.bytesPerToken(dims));
     metrics.put("buffer_budget_bytes", config.bufferBytes());
     metrics.put("spill_bytes", summary.spillBytes());
     metrics.put("chunk_store_peak_bytes", summary.peakStoreBytes());
@@ -279,9 +291,10 @@ public final class ReelJob {
       metrics.put("question", config.question());
       Map<String, Float> weights = new LinkedHashMap<>();
       for (int q = 0; q < question.ids().length; q++) {
-        weights.put(vocabulary.token(question.ids()[q]), question.weights()[q]);
+        weights.put(models.vocabulary().token(question.ids()[q]), question.weights()[q]);
       }
       metrics.put("question_tokens", weights);
     }
+    metrics.put("passages", hop.reel().passages().size());
   }
 }
