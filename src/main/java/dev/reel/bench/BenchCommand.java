@@ -1,6 +1,5 @@
 package dev.reel.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -46,7 +45,7 @@ public final class BenchCommand {
       BenchCorpus corpus = new BenchCorpus(parent.corpus, parent.cacheDir);
       List<AlphaScaling.Row> rows = new AlphaScaling(corpus, reps).run(alphas, sizes);
       StringBuilder md = new StringBuilder(BenchReport.header("Alpha slider: kernel time against chunk length",
-          "jobs/bench alpha --sizes " + join(sizes) + " --alphas " + join(alphas) + " --reps " + reps));
+          "jobs/bench alpha --sizes " + BenchReport.join(sizes) + " --alphas " + BenchReport.join(alphas) + " --reps " + reps));
       md.append("One chunk of C real tokens (Moby Dick and the other prose of data-samples, MiniLM vectors projected "
           + "on their top 64 principal directions, RoPE at positions near 9,000,000), attention received computed "
           + "by `TorchShortlistAttention` on the PyTorch CPU engine, one thread. After a JIT warm-up, ").append(reps).append(" rounds each visit every size (a few untimed "
@@ -94,7 +93,7 @@ public final class BenchCommand {
       ScorerThroughput bench = new ScorerThroughput(corpus);
       StringBuilder md = new StringBuilder(BenchReport.header("Scorer throughput: embed + DNA + attention",
           "jobs/bench throughput --tokens " + tokens + " --dense-tokens " + denseTokens + " --chunk-tokens "
-              + join(chunkTokens) + " --threads " + threads));
+              + BenchReport.join(chunkTokens) + " --threads " + threads));
       md.append("Real tokens (data-samples prose, repeated), 16 seeded random DNA gates, MiniLM vectors, attention in "
           + "64 principal dimensions with RoPE; one PyTorch CPU scorer per thread, as one per Spark task. "
           + "Static vectors make DNA gravity, gate and relevance functions of the token id: the job computes them for "
@@ -137,7 +136,7 @@ public final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       BenchCorpus corpus = new BenchCorpus(parent.corpus, parent.cacheDir);
-      int[] ids = java.util.Arrays.copyOf(corpus.tokenize(Files.readString(text)), tokens);
+      int[] ids = Arrays.copyOf(corpus.tokenize(Files.readString(text)), tokens);
       dev.reel.dna.LearnedTastes learned = dev.reel.dna.LearnedTastes.read(tastes);
       StringBuilder md = new StringBuilder(BenchReport.header("DNA: tokens caught, random against learned tastes",
           "jobs/bench dna --tastes " + tastes + " --text " + text + " --tokens " + tokens + " --seeds " + seeds));
@@ -171,22 +170,9 @@ public final class BenchCommand {
     }
   }
 
-  private static String join(int[] values) {
-    return String.join(",", Arrays.stream(values).mapToObj(Integer::toString).toList());
-  }
-
-  private static String join(double[] values) {
-    return String.join(",", Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%s", v)).toList());
-  }
-
   public static void main(String[] args) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     System.exit(new CommandLine(new BenchCommand()).execute(args));
   }
 
-  static void ensureParent(Path out) throws IOException {
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
-    }
-  }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
 
 /** The header every results file carries: what, when, on which machine and commit, by which command. */
 public final class BenchReport {
@@ -22,11 +24,22 @@ public final class BenchReport {
         + "- Command: `" + command + "`\n\n";
   }
 
-  static void write(Path out, String markdown) throws IOException {
-    BenchCommand.ensureParent(out);
+  public static void write(Path out, String markdown) throws IOException {
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
     Files.writeString(out, markdown, StandardCharsets.UTF_8);
     System.out.println(markdown);
     System.out.println("written to " + out);
+  }
+
+  /** Option values as a command line writes them: "0.1,0.5,0.9". */
+  public static String join(double[] values) {
+    return String.join(",", Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%s", v)).toList());
+  }
+
+  public static String join(int[] values) {
+    return String.join(",", Arrays.stream(values).mapToObj(Integer::toString).toList());
   }
 
   private static String cpuModel() {

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.reel.bench.BenchReport;
 import dev.reel.cli.RuntimeSettings;
 
 /** {@code jobs/eval}: retrieval quality of the real job on text planted in real haystacks. */
@@ -38,10 +39,10 @@ public final class EvalCommand {
       List<String[]> configs = List.of(new String[] {"all parts", ""}, new String[] {"gravity off", "gravity"},
           new String[] {"attention off", "attention"}, new String[] {"relevance off", "relevance"},
           new String[] {"attention only", "gravity,relevance"});
-      StringBuilder md = new StringBuilder(EvalReport.header("Ablation: what each importance part is worth",
-          "jobs/eval ablation --haystack " + haystack + " --depths " + EvalReport.join(depths) + " --alpha " + alpha));
+      StringBuilder md = new StringBuilder(BenchReport.header("Ablation: what each importance part is worth",
+          "jobs/eval ablation --haystack " + haystack + " --depths " + BenchReport.join(depths) + " --alpha " + alpha));
       md.append("Haystack: every `.txt` under `").append(haystack).append("` concatenated (").append(text.length())
-          .append(" characters). One run of the real job per case and depth (depths ").append(EvalReport.join(depths))
+          .append(" characters). One run of the real job per case and depth (depths ").append(BenchReport.join(depths))
           .append("), alpha ").append(alpha).append(", default options otherwise. Recall: share of the answer's "
           + "characters whose tokens were kept in the buffer. hit@k: the answer string is in the top k evidence.\n\n"
           + "| importance | suite | recall | hit@1 | hit@5 | mean rank (0 = missed) |\n|---|---|---|---|---|---|\n");
@@ -67,7 +68,7 @@ public final class EvalCommand {
           }
         }
       }
-      EvalReport.write(out, md.toString());
+      BenchReport.write(out, md.toString());
       return 0;
     }
   }
@@ -87,8 +88,8 @@ public final class EvalCommand {
     public Integer call() throws Exception {
       RuntimeSettings.apply(Path.of(System.getProperty("user.home"), ".cache", "highlight-reel").toString());
       String text = Haystacks.concatenate(haystack);
-      StringBuilder md = new StringBuilder(EvalReport.header("Final pass: RoPE at original against compact positions",
-          "jobs/eval positions --haystack " + haystack + " --depths " + EvalReport.join(depths)));
+      StringBuilder md = new StringBuilder(BenchReport.header("Final pass: RoPE at original against compact positions",
+          "jobs/eval positions --haystack " + haystack + " --depths " + BenchReport.join(depths)));
       md.append("Haystack: every `.txt` under `").append(haystack).append("` concatenated. Passkey and needle with one "
           + "hop; the two-hop chain (value at the depth, link 40% of the haystack later, `--hops 2`). hit@1: the "
           + "answer string is in the top evidence.\n\n| positions | suite | recall | hit@1 | hit@5 | mean rank |\n"
@@ -123,7 +124,7 @@ public final class EvalCommand {
           }
         }
       }
-      EvalReport.write(out, md.toString());
+      BenchReport.write(out, md.toString());
       return 0;
     }
   }

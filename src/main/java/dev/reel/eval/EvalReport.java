@@ -1,32 +1,10 @@
 package dev.reel.eval;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
-import dev.reel.bench.BenchReport;
 
-/** Results files of the evaluation, with the same header as the benchmarks. */
+/** Aggregation of the evaluation's outcomes into results-table rows (files are written by BenchReport). */
 final class EvalReport {
   private EvalReport() {}
-
-  static String header(String title, String command) {
-    return BenchReport.header(title, command);
-  }
-
-  static void write(Path out, String markdown) throws IOException {
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
-    }
-    Files.writeString(out, markdown, StandardCharsets.UTF_8);
-    System.out.println(markdown);
-  }
-
-  static String join(double[] values) {
-    return String.join(",", Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%s", v)).toList());
-  }
 
   /** Aggregates outcomes over depths. */
   static final class Tally {
