@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.reel.dna.LearnedTastes;
 import dev.reel.model.TokenVectors;
 import dev.reel.score.DnaGates;
+import dev.reel.score.DnaLookup;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 
 /** The seed's experiment: how many of N real tokens random tastes catch, and how many learned tastes catch. */
@@ -16,29 +17,17 @@ final class DnaCatch {
   /** Caught tokens and caught count per gate, for {@code ids}. */
   record Catch(int caught, int[] perGate, List<String> names) {}
 
+  /** Counts with the job's own definition of caught: {@link DnaLookup}, as the chunk scorer uses it. */
   static Catch count(DnaGates gates, TokenVectors vectors, int[] ids) {
-    int dims = vectors.dims();
-    float[] row = new float[dims];
+    float[] gravity = new float[ids.length];
+    int[] gate = new int[ids.length];
+    DnaLookup.build(gates, Weighted.NONE, vectors).lookup(ids, ids.length, gravity, gate, new float[ids.length]);
     int[] perGate = new int[gates.count()];
     int caught = 0;
-    for (int id : ids) {
-      vectors.gather(new int[] {id}, 1, row);
-      int best = -1;
-      double bestClearance = 0;
-      for (int g = 0; g < gates.count(); g++) {
-        double sim = 0;
-        for (int k = 0; k < dims; k++) {
-          sim += row[k] * gates.tastes()[g * dims + k];
-        }
-        double clearance = sim - gates.threshold(g);
-        if (clearance > bestClearance) {
-          bestClearance = clearance;
-          best = g;
-        }
-      }
-      if (best >= 0) {
+    for (int g : gate) {
+      if (g >= 0) {
         caught++;
-        perGate[best]++;
+        perGate[g]++;
       }
     }
     return new Catch(caught, perGate, gates.names());
