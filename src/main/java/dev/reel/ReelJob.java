@@ -89,9 +89,7 @@ public final class ReelJob {
     if (config.hasQuestion()) {
       writer.answer(hop.reel(), config.question(), trail);
     }
-    record(metrics, hop, models);
-    @SuppressWarnings("unchecked")
-    Map<String, Long> caughtPerGate = (Map<String, Long>) metrics.get("caught_per_gate");
+    Map<String, Long> caughtPerGate = record(metrics, hop, models);
     ReelPlot.write(output.resolve("reel.png"), hop.buffer(), config.hasQuestion() && !hop.reel().ranked().isEmpty()
         ? hop.reel().ranked().get(0) : null, corpus.tokenCount(), caughtPerGate,
         config.hasQuestion() ? "Importance along the corpus: " + config.question() : "Importance along the corpus");
@@ -151,7 +149,7 @@ public final class ReelJob {
       }
       Arrays.stream(question.ids()).forEach(asked::add);
       answered.add(ReelResult.key(hop.reel().ranked().get(0)));
-      question = QuestionTokens.nextHop(hop.keptInBest(), asked, vocabulary, frequencies);
+      question = QuestionTokens.nextHop(hop.reel().ranked().get(0).tokens(), asked, vocabulary, frequencies);
       if (question.ids().length == 0) {
         return hop;
       }
@@ -181,21 +179,6 @@ public final class ReelJob {
   /** What one hop asked and found. */
   private record Hop(Weighted question, DnaGates gates, ScoreSummary summary, List<Candidate> buffer,
                      ReelResult reel) {
-    /** The best passage's kept tokens as {position, token id}, in position order: what the next hop asks about. */
-    List<long[]> keptInBest() {
-      Evidence best = reel.ranked().get(0);
-      List<long[]> kept = new ArrayList<>();
-      for (Candidate token : buffer) {
-        String[] doc = reel.documents().get(token.docIndex());
-        if (doc != null && doc[0].equals(best.docId()) && token.position() >= best.position()
-            && token.position() <= best.endPosition()) {
-          kept.add(new long[] {token.position(), token.tokenId()});
-        }
-      }
-      kept.sort((a, b) -> Long.compare(a[0], b[0]));
-      return kept;
-    }
-
     Map<String, Object> describe(int number, Vocabulary vocabulary) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("hop", number);
@@ -265,8 +248,11 @@ public final class ReelJob {
     return summary;
   }
 
-  /** The last hop's counters into metrics.json (question_tokens: the tokens that hop asked for). */
-  private void record(JobMetrics metrics, Hop hop, Models models) {
+  /**
+   * The last hop's counters into metrics.json (question_tokens: the tokens that hop asked for); returns the caught
+   * count per gate, which reel.png draws too.
+   */
+  private Map<String, Long> record(JobMetrics metrics, Hop hop, Models models) {
     ScoreSummary summary = hop.summary();
     DnaGates gates = hop.gates();
     Weighted question = hop.question();
@@ -296,5 +282,6 @@ public final class ReelJob {
       metrics.put("question_tokens", weights);
     }
     metrics.put("passages", hop.reel().passages().size());
+    return perGate;
   }
 }

@@ -15,10 +15,6 @@ public final class JobMetrics {
     counters.put(name, value);
   }
 
-  public Object get(String name) {
-    return counters.get(name);
-  }
-
   /** Records a stage's wall time and, when it handled tokens, its throughput. */
   public void stage(String name, double wallSeconds, long tokens) {
     Map<String, Object> stage = stages.computeIfAbsent(name, k -> new LinkedHashMap<>());

@@ -26,15 +26,9 @@ final class AnswerExtractor {
    * @param isWord    whether a token id is a content word (not punctuation, not a function word)
    * @param isPunct   whether a token id is punctuation, which ends a run
    */
-  static String extract(Evidence best, List<Candidate> byPosition, Map<Candidate, Double> weights,
-                        Set<Integer> question, IntPredicate isWord, IntPredicate isPunct) {
-    List<Candidate> inside = new ArrayList<>();
-    for (Candidate token : byPosition) {
-      if (token.position() >= best.position() && token.position() <= best.endPosition()
-          && token.charStart() >= best.charStart() && token.charEnd() <= best.charEnd()) {
-        inside.add(token);
-      }
-    }
+  static String extract(Evidence best, Map<Candidate, Double> weights, Set<Integer> question, IntPredicate isWord,
+                        IntPredicate isPunct) {
+    List<Candidate> inside = best.tokens();
     List<Candidate> bestRun = null;
     double bestWeight = 0;
     List<Candidate> run = new ArrayList<>();

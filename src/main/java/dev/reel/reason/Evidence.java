@@ -1,6 +1,7 @@
 package dev.reel.reason;
 
 import java.util.List;
+import dev.reel.score.Candidate;
 
 /**
  * A passage of the reel: kept tokens grown to their sentence, with where it comes from and how it scored.
@@ -13,8 +14,12 @@ import java.util.List;
  * @param charEnd     end of {@code text} in the document
  * @param text        the passage
  * @param score       question attention it holds (with a question), or its tokens' summed importance
- * @param kept        the kept tokens' character ranges inside {@code text}, as [start, end) pairs
- * @param keptTokens  how many kept tokens it holds
+ * @param tokens      the kept tokens it holds, in position order
  */
 public record Evidence(String source, String docId, long position, long endPosition, int charStart, int charEnd,
-                       String text, double score, List<int[]> kept, int keptTokens) {}
+                       String text, double score, List<Candidate> tokens) {
+  /** The kept tokens' character ranges inside {@code text}, as [start, end) pairs. */
+  public List<int[]> keptRanges() {
+    return tokens.stream().map(t -> new int[] {t.charStart() - charStart, t.charEnd() - charStart}).toList();
+  }
+}

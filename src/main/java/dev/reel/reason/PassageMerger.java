@@ -41,11 +41,10 @@ final class PassageMerger {
     final int start;
     int end;
     final StringBuilder text = new StringBuilder();
-    final List<int[]> kept = new ArrayList<>();
+    final List<Candidate> tokens = new ArrayList<>();
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     double score;
-    int tokens;
 
     Builder(KeptSpan span, SpanContext context, Map<Candidate, Double> weights) {
       this.docIndex = span.docIndex;
@@ -62,16 +61,15 @@ final class PassageMerger {
         end = context.end();
       }
       for (Candidate token : span.tokens) {
-        kept.add(new int[] {token.charStart() - start, token.charEnd() - start});
+        tokens.add(token);
         first = Math.min(first, token.position());
         last = Math.max(last, token.position());
         score += weights.get(token);
-        tokens++;
       }
     }
 
     Evidence build() {
-      return new Evidence(source, docId, first, last, start, end, text.toString(), score, kept, tokens);
+      return new Evidence(source, docId, first, last, start, end, text.toString(), score, List.copyOf(tokens));
     }
   }
 }

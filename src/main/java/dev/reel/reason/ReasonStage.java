@@ -54,7 +54,7 @@ public final class ReasonStage {
     if (asked && !ranked.isEmpty()) {
       Set<Integer> questionIds = new HashSet<>(askedBefore);
       Arrays.stream(question.ids()).forEach(questionIds::add);
-      String exact = AnswerExtractor.extract(ranked.get(0), byPosition, weights, questionIds,
+      String exact = AnswerExtractor.extract(ranked.get(0), weights, questionIds,
           id -> QuestionTokens.isContent(vocabulary.token(id)),
           id -> vocabulary.token(id).codePoints().noneMatch(Character::isLetterOrDigit));
       answer = exact != null ? exact : ranked.get(0).text();

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import dev.reel.model.Vocabulary;
+import dev.reel.score.Candidate;
 
 /**
  * The content tokens of a question: its tokens minus punctuation and common function words, deduplicated in order,
@@ -74,16 +75,16 @@ public final class QuestionTokens {
   /**
    * The next hop's question: the content tokens kept near the tokens this hop asked for, in its best passage,
    * weighted by rarity, without any token already asked for ("VAR KDJSE = VAR QPRZT" answered a question about
-   * KDJSE: ask about QPRZT). {@code kept} are the passage's kept tokens as {position, token id} pairs in position
-   * order. Empty when nothing new was found.
+   * KDJSE: ask about QPRZT). {@code kept} are the passage's kept tokens in position order. Empty when nothing new
+   * was found.
    */
-  public static Weighted nextHop(List<long[]> kept, Set<Integer> asked, Vocabulary vocabulary,
+  public static Weighted nextHop(List<Candidate> kept, Set<Integer> asked, Vocabulary vocabulary,
                                  TokenFrequencies frequencies) {
     Set<Integer> fresh = new LinkedHashSet<>();
-    for (long[] token : kept) {
-      int id = (int) token[1];
-      boolean nearAsked = kept.stream().anyMatch(other -> asked.contains((int) other[1])
-          && Math.abs(other[0] - token[0]) <= HOP_WINDOW);
+    for (Candidate token : kept) {
+      int id = token.tokenId();
+      boolean nearAsked = kept.stream().anyMatch(other -> asked.contains(other.tokenId())
+          && Math.abs(other.position() - token.position()) <= HOP_WINDOW);
       if (nearAsked && !asked.contains(id) && isContent(vocabulary.token(id))
           && frequencies.rarity(id) >= MIN_RARITY) {
         fresh.add(id);

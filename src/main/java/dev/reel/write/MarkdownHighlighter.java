@@ -10,7 +10,7 @@ final class MarkdownHighlighter {
 
   static String highlight(Evidence passage) {
     String text = passage.text();
-    List<int[]> ranges = merged(passage.kept(), text.length());
+    List<int[]> ranges = merged(passage.keptRanges(), text.length());
     StringBuilder out = new StringBuilder();
     int at = 0;
     for (int[] range : ranges) {

@@ -31,7 +31,7 @@ class ReelPlotTest {
     for (int i = 0; i < 2000; i++) {
       buffer.add(new Candidate(i * 137L, (float) Math.abs(Math.sin(i)), 0, 0, 0, 0, -1, 0, 0, 0));
     }
-    Evidence answer = new Evidence("s", "s", 140_000, 140_010, 0, 10, "text", 1, List.of(), 3);
+    Evidence answer = new Evidence("s", "s", 140_000, 140_010, 0, 10, "text", 1, List.of());
     Map<String, Long> caught = new LinkedHashMap<>();
     caught.put("random-0", 120L);
     caught.put("question:key", 7L);
