@@ -43,8 +43,7 @@ final class SphericalKMeans {
   private int[] weightedTokens(double[] weights) {
     List<Integer> kept = new ArrayList<>();
     for (int t = 0; t < weights.length && t < vectors.vocab(); t++) {
-      String token = vocabulary.token(t);
-      boolean word = token.codePoints().anyMatch(Character::isLetterOrDigit) && !token.startsWith("[");
+      boolean word = !vocabulary.isPunctuation(t) && !vocabulary.token(t).startsWith("[");
       if (weights[t] > 0 && word) {
         kept.add(t);
       }

@@ -73,6 +73,11 @@ public final class Vocabulary implements Serializable {
     return id >= 0 && id < tokens.length && tokens[id] != null ? tokens[id] : "[?" + id + "]";
   }
 
+  /** True for a token with no letter or digit: punctuation and symbols. */
+  public boolean isPunctuation(int id) {
+    return token(id).codePoints().noneMatch(Character::isLetterOrDigit);
+  }
+
   public int clsId() {
     return clsId;
   }

@@ -56,7 +56,7 @@ public final class ReasonStage {
       Arrays.stream(question.ids()).forEach(questionIds::add);
       String exact = AnswerExtractor.extract(ranked.get(0), weights, questionIds,
           id -> QuestionTokens.isContent(vocabulary.token(id)),
-          id -> vocabulary.token(id).codePoints().noneMatch(Character::isLetterOrDigit));
+          vocabulary::isPunctuation);
       answer = exact != null ? exact : ranked.get(0).text();
     }
     Map<Integer, String[]> docs = new HashMap<>();
