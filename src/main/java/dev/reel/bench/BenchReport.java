@@ -42,7 +42,8 @@ public final class BenchReport {
     return String.join(",", Arrays.stream(values).mapToObj(Integer::toString).toList());
   }
 
-  private static String cpuModel() {
+  /** The CPU model line of /proc/cpuinfo. */
+  public static String cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
           .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
@@ -51,7 +52,8 @@ public final class BenchReport {
     }
   }
 
-  private static String commit() {
+  /** The short commit id, marked when tracked files have uncommitted changes. */
+  public static String commit() {
     try {
       Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
       try (InputStream in = git.getInputStream()) {

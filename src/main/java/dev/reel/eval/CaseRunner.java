@@ -8,62 +8,134 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import dev.reel.ReelJob;
 import dev.reel.cli.ReelCommand;
 
 /**
- * Runs the real reel job on a planted haystack and scores the outcome: buffer recall (share of the answer's tokens
- * kept), hit@1 and hit@5 (RULER string match on the top evidence), and the answer's rank among the evidence.
+ * Runs the real reel job on a planted haystack and scores the outcome. The haystack's documents are written as
+ * files once; each case rewrites only the documents it plants in, and puts them back afterwards.
  */
 final class CaseRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final SparkSession session;
-  private final Path work;
+  private final Path input;
+  private final Path output;
+  private Haystack haystack;
 
   CaseRunner(SparkSession session, Path work) {
     this.session = session;
-    this.work = work;
+    this.input = work.resolve("input");
+    this.output = work.resolve("output");
   }
 
   /**
    * One run's scores.
    *
-   * @param recall   kept answer tokens over answer tokens
-   * @param rank     1-based rank of the first evidence containing the answer, 0 when none does
+   * @param recall   kept answer characters (non-space) over answer characters: did selection keep the answers?
+   * @param rank     1-based rank of the evidence at which every answer has appeared, 0 when one never does
+   * @param ordered  reel.parquet rows come back in original order: positions rising with (document, character)
+   * @param tokens   tokens the job read
    * @param seconds  wall time of the job
    */
-  record Outcome(double recall, int rank, double seconds) {
-    boolean hit(int k) {
-      return rank > 0 && rank <= k;
-    }
-  }
+  record Outcome(double recall, int rank, boolean ordered, long tokens, double seconds) {}
 
-  Outcome run(PlantedCase.Planted planted, String question, List<String> options) throws IOException {
-    Path input = work.resolve("input");
-    Path output = work.resolve("output");
+  void use(Haystack next) throws IOException {
+    if (Files.isDirectory(input)) {
+      try (Stream<Path> old = Files.list(input)) {
+        for (Path file : old.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
     Files.createDirectories(input);
-    Files.writeString(input.resolve("haystack.txt"), planted.text(), StandardCharsets.UTF_8);
-    List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
-        "--question", question));
-    args.addAll(options);
-    long start = System.nanoTime();
-    new ReelJob(ReelCommand.parseConfig(args.toArray(String[]::new))).run(session);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    String answer = planted.text().substring(planted.answerStart(), planted.answerEnd());
-    return new Outcome(recall(output, planted), rank(output, answer), seconds);
+    for (int d = 0; d < next.docs().size(); d++) {
+      Files.writeString(file(d), next.docs().get(d).text(), StandardCharsets.UTF_8);
+    }
+    this.haystack = next;
   }
 
-  private double recall(Path output, PlantedCase.Planted planted) {
-    List<Row> kept = session.read().parquet(output.resolve("reel.parquet").toString())
-        .filter("char_start >= " + planted.answerStart() + " and char_end <= " + planted.answerEnd())
-        .select("char_start", "char_end").collectAsList();
-    long keptChars = 0;
-    for (Row row : kept) {
-      keptChars += nonSpace(planted.text(), row.getInt(0), row.getInt(1));
+  Outcome run(EvalCase evalCase, Planter.Planted planted, List<String> options) throws IOException {
+    for (int d : planted.changed()) {
+      Files.writeString(file(d), planted.texts().get(d), StandardCharsets.UTF_8);
     }
-    return keptChars / (double) nonSpace(planted.text(), planted.answerStart(), planted.answerEnd());
+    try {
+      List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
+          "--question", evalCase.question()));
+      args.addAll(evalCase.options());
+      args.addAll(options);
+      long start = System.nanoTime();
+      new ReelJob(ReelCommand.parseConfig(args.toArray(String[]::new))).run(session);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      JsonNode answer = JSON.readTree(output.resolve("answer.json").toFile());
+      long tokens = JSON.readTree(output.resolve("metrics.json").toFile()).path("tokens").asLong();
+      List<Row> kept = session.read().parquet(output.resolve("reel.parquet").toString())
+          .select("source", "position", "char_start", "char_end").collectAsList();
+      return new Outcome(recall(kept, planted), rank(evalCase, answer), ordered(kept), tokens, seconds);
+    } finally {
+      for (int d : planted.changed()) {
+        Files.writeString(file(d), haystack.docs().get(d).text(), StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  /** Rank at which the texts cover every answer (the evidence rule, shared with the BM25 baseline). */
+  static int coverRank(List<String> texts, EvalCase evalCase) {
+    int rank = 0;
+    for (EvalCase.Answer answer : evalCase.answers()) {
+      int first = 0;
+      for (int i = 0; i < texts.size() && first == 0; i++) {
+        first = texts.get(i).contains(answer.text()) ? i + 1 : 0;
+      }
+      if (first == 0) {
+        return 0;
+      }
+      rank = Math.max(rank, first);
+    }
+    return rank;
+  }
+
+  private static int rank(EvalCase evalCase, JsonNode answer) {
+    if (evalCase.suite() == Suite.COMMON_WORDS) {
+      return coverRank(List.of(answer.path("answer").asText()), evalCase);
+    }
+    List<String> texts = new ArrayList<>();
+    answer.path("evidence").forEach(e -> texts.add(e.path("text").asText()));
+    return coverRank(texts, evalCase);
+  }
+
+  private double recall(List<Row> kept, Planter.Planted planted) {
+    long keptChars = 0;
+    long answerChars = 0;
+    for (int[] span : planted.spans()) {
+      String text = planted.texts().get(span[0]);
+      String name = file(span[0]).getFileName().toString();
+      answerChars += nonSpace(text, span[1], span[2]);
+      for (Row row : kept) {
+        if (row.getString(0).endsWith(name) && row.getInt(2) >= span[1] && row.getInt(3) <= span[2]) {
+          keptChars += nonSpace(text, row.getInt(2), row.getInt(3));
+        }
+      }
+    }
+    return keptChars / (double) answerChars;
+  }
+
+  /** Positions strictly rise, and with them the document (file name order) and the character offset in it. */
+  private static boolean ordered(List<Row> kept) {
+    List<Row> rows = new ArrayList<>(kept);
+    rows.sort((a, b) -> Long.compare(a.getLong(1), b.getLong(1)));
+    for (int i = 1; i < rows.size(); i++) {
+      Row previous = rows.get(i - 1);
+      Row row = rows.get(i);
+      int source = row.getString(0).compareTo(previous.getString(0));
+      if (row.getLong(1) == previous.getLong(1) || source < 0 || (source == 0 && row.getInt(2) < previous.getInt(3))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int nonSpace(String text, int from, int to) {
@@ -74,13 +146,7 @@ final class CaseRunner {
     return count;
   }
 
-  private static int rank(Path output, String answer) throws IOException {
-    JsonNode evidence = JSON.readTree(output.resolve("answer.json").toFile()).path("evidence");
-    for (int i = 0; i < evidence.size(); i++) {
-      if (evidence.get(i).path("text").asText().contains(answer)) {
-        return i + 1;
-      }
-    }
-    return 0;
+  private Path file(int doc) {
+    return input.resolve(String.format(Locale.ROOT, "d%06d.txt", doc));
   }
 }

@@ -1,132 +1,183 @@
 package dev.reel.eval;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import dev.reel.bench.BenchReport;
+import dev.reel.cli.ReelCommand;
 import dev.reel.cli.RuntimeSettings;
+import dev.reel.config.ReelConfig;
+import dev.reel.model.ModelFiles;
+import dev.reel.tokenize.DocumentTokenizer;
 
-/** {@code jobs/eval}: retrieval quality of the real job on text planted in real haystacks. */
-@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalCommand.Ablation.class,
-    EvalCommand.Positions.class},
-    description = "Validation suites: planted text, real haystacks, the real job.")
-public final class EvalCommand {
-  @Command(name = "ablation", description = "Passkey and needle recall with all importance parts, and each one off.")
-  static final class Ablation implements Callable<Integer> {
-    @Option(names = "--haystack", defaultValue = "data-samples/prose/moby-dick", paramLabel = "DIR")
-    Path haystack;
+/**
+ * {@code jobs/eval}: the validation suites of QUALITY.md. Plants each suite's text into a real haystack at every
+ * length and depth, runs the real job under every setting, scores it, and adds the rows to the outcome table from
+ * which the results file and the heatmaps are drawn.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Validation suites: planted text, real haystacks, the real job; results to jobs/results/eval.md.")
+public final class EvalCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
 
-    @Option(names = "--depths", split = ",", defaultValue = "0.1,0.5,0.9")
-    double[] depths;
+  @Option(names = "--haystack", defaultValue = "prose", paramLabel = "NAME",
+      description = "Haystack name: prose, mail or html (folders under --corpora), or any name with --from.")
+  String haystack;
 
-    @Option(names = "--alpha", defaultValue = "0")
-    double alpha;
+  @Option(names = "--from", split = ",", paramLabel = "PATH",
+      description = "Folders or files of the haystack, read in this order (default: by --haystack).")
+  List<Path> from;
 
-    @Option(names = "--out", defaultValue = "jobs/results/ablation.md")
-    Path out;
+  @Option(names = "--corpora", defaultValue = "corpora", paramLabel = "DIR",
+      description = "Where jobs/fetch-corpora put the large corpora (default: ${DEFAULT-VALUE}).")
+  Path corpora;
 
-    @Override
-    public Integer call() throws Exception {
-      RuntimeSettings.apply(Path.of(System.getProperty("user.home"), ".cache", "highlight-reel").toString());
-      String text = Haystacks.concatenate(haystack);
-      List<String[]> configs = List.of(new String[] {"all parts", ""}, new String[] {"gravity off", "gravity"},
-          new String[] {"attention off", "attention"}, new String[] {"relevance off", "relevance"},
-          new String[] {"attention only", "gravity,relevance"});
-      StringBuilder md = new StringBuilder(BenchReport.header("Ablation: what each importance part is worth",
-          "jobs/eval ablation --haystack " + haystack + " --depths " + BenchReport.join(depths) + " --alpha " + alpha));
-      md.append("Haystack: every `.txt` under `").append(haystack).append("` concatenated (").append(text.length())
-          .append(" characters). One run of the real job per case and depth (depths ").append(BenchReport.join(depths))
-          .append("), alpha ").append(alpha).append(", default options otherwise. Recall: share of the answer's "
-          + "characters whose tokens were kept in the buffer. hit@k: the answer string is in the top k evidence.\n\n"
-          + "| importance | suite | recall | hit@1 | hit@5 | mean rank (0 = missed) |\n|---|---|---|---|---|---|\n");
-      Path work = Files.createTempDirectory("reel-eval");
-      try (SparkSession session = RuntimeSettings.session("reel-eval", null)) {
-        CaseRunner runner = new CaseRunner(session, work);
-        for (String[] config : configs) {
-          List<String> options = new ArrayList<>(List.of("--alpha", Double.toString(alpha)));
-          if (!config[1].isEmpty()) {
-            options.addAll(List.of("--ablate", config[1]));
-          }
-          for (String suite : List.of("passkey", "needle")) {
-            EvalReport.Tally tally = new EvalReport.Tally();
-            for (int d = 0; d < depths.length; d++) {
-              PlantedCase planted = suite.equals("passkey") ? PlantedCase.passkey(String.valueOf(71432 + 1111 * d))
-                  : PlantedCase.needle();
-              CaseRunner.Outcome outcome = runner.run(planted.plantIn(text, depths[d]), planted.question(), options);
-              tally.add(outcome);
-              System.err.printf(Locale.ROOT, "%s %s depth %.2f: recall %.2f rank %d (%.1f s)%n", config[0], suite,
-                  depths[d], outcome.recall(), outcome.rank(), outcome.seconds());
+  @Option(names = "--suites", split = ",", paramLabel = "SUITE", defaultValue = "passkey,needle,multikey,"
+      + "multivalue,multiquery,variable-tracking,jigsaw,common-words", description = "Suites (default: all).")
+  List<String> suites;
+
+  @Option(names = "--lengths", split = ",", defaultValue = "4K,32K,256K,1M", paramLabel = "N",
+      description = "Haystack lengths in tokens, 4K = 4096 (default: ${DEFAULT-VALUE}).")
+  List<String> lengths;
+
+  @Option(names = "--depths", defaultValue = "11", paramLabel = "N",
+      description = "Depths per length, evenly from 0% to 100% (default: ${DEFAULT-VALUE}).")
+  int depthCount;
+
+  @Option(names = "--setting", paramLabel = "NAME=OPTIONS", defaultValue = "default=",
+      description = "A named set of job options, e.g. \"alpha-1=--alpha 1\"; repeat for several (default: the "
+          + "job's defaults, named default).")
+  List<String> settings;
+
+  @Option(names = "--no-bm25", description = "Skip the BM25 baseline.")
+  boolean noBm25;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Seed of the planted keys and values.")
+  long seed;
+
+  @Option(names = "--results", defaultValue = "jobs/results/eval", paramLabel = "DIR",
+      description = "Outcome table, runs and heatmaps; the report is DIR.md (default: ${DEFAULT-VALUE}).")
+  Path results;
+
+  @Option(names = "--report-only", description = "Redraw the report and heatmaps from the outcome table; run nothing.")
+  boolean reportOnly;
+
+  @Override
+  public Integer call() throws Exception {
+    OutcomeTable table = new OutcomeTable(results.resolve("outcomes.csv"));
+    if (!reportOnly) {
+      measure(table);
+    }
+    Files.createDirectories(results);
+    String runs = BenchReport.header("Validation suites: planted text in real haystacks, the real job",
+        "jobs/eval --report-only") + "Runs that measured the rows below:\n\n" + Files.readString(runsFile());
+    BenchReport.write(Path.of(results + ".md"), EvalMarkdown.render(table.rows(), results, runs));
+    return 0;
+  }
+
+  private void measure(OutcomeTable table) throws IOException {
+    Map<String, List<String>> named = parseSettings();
+    List<Suite> chosen = suites.stream().map(Suite::of).toList();
+    long longest = lengths.stream().mapToLong(EvalMarkdown::tokensOf).max().orElseThrow();
+    ReelConfig defaults = ReelCommand.parseConfig("--input", ".", "--output", "unused");
+    RuntimeSettings.apply(defaults.model().cacheDir());
+    DocumentTokenizer tokenizer = DocumentTokenizer.of(new ModelFiles(defaults.model()).tokenizerJson());
+    Haystack full = Haystack.load(folders(), longest, tokenizer, defaults.ingest());
+    Planter planter = new Planter(tokenizer, defaults.chunk().chunkTokens());
+    int run = table.nextRun();
+    logRun(run);
+    Path work = Files.createTempDirectory("reel-eval");
+    try (SparkSession session = RuntimeSettings.session("reel-eval", null)) {
+      CaseRunner runner = new CaseRunner(session, work);
+      for (int l = 0; l < lengths.size(); l++) {
+        Haystack haystackPrefix = full.prefix(EvalMarkdown.tokensOf(lengths.get(l)));
+        runner.use(haystackPrefix);
+        for (Suite suite : chosen) {
+          for (int d = 0; d < depthCount; d++) {
+            double depth = depthCount == 1 ? 0.5 : d / (double) (depthCount - 1);
+            EvalCase evalCase = suite.make(depth, new SplittableRandom(seed * 1_000_003L + suite.ordinal() * 10_007L
+                + l * 101L + d));
+            Planter.Planted planted = planter.plant(haystackPrefix, evalCase);
+            int bm25 = noBm25 ? -1 : CaseRunner.coverRank(Bm25Baseline.topPassages(planted.texts(),
+                evalCase.question()), evalCase);
+            for (Map.Entry<String, List<String>> setting : named.entrySet()) {
+              CaseRunner.Outcome outcome = runner.run(evalCase, planted, setting.getValue());
+              table.put(new OutcomeTable.Row(setting.getKey(), haystack, suite, lengths.get(l), outcome.tokens(),
+                  depth, outcome.recall(), outcome.rank(), bm25, outcome.ordered(), outcome.seconds(), run));
+              System.err.printf(Locale.ROOT, "eval: %s %s %s depth %.0f%%: recall %.2f rank %d (BM25 %d)%s, %.1f s%n",
+                  setting.getKey(), suite.label(), lengths.get(l), depth * 100, outcome.recall(), outcome.rank(), bm25,
+                  outcome.ordered() ? "" : " OUT OF ORDER", outcome.seconds());
             }
-            md.append("| ").append(config[0]).append(" | ").append(suite).append(" | ").append(tally.row()).append('\n');
           }
         }
       }
-      BenchReport.write(out, md.toString());
-      return 0;
     }
   }
 
-  @Command(name = "positions", description = "Final-pass RoPE at original against compact positions.")
-  static final class Positions implements Callable<Integer> {
-    @Option(names = "--haystack", defaultValue = "data-samples/prose/moby-dick", paramLabel = "DIR")
-    Path haystack;
-
-    @Option(names = "--depths", split = ",", defaultValue = "0.1,0.5,0.9")
-    double[] depths;
-
-    @Option(names = "--out", defaultValue = "jobs/results/positions.md")
-    Path out;
-
-    @Override
-    public Integer call() throws Exception {
-      RuntimeSettings.apply(Path.of(System.getProperty("user.home"), ".cache", "highlight-reel").toString());
-      String text = Haystacks.concatenate(haystack);
-      StringBuilder md = new StringBuilder(BenchReport.header("Final pass: RoPE at original against compact positions",
-          "jobs/eval positions --haystack " + haystack + " --depths " + BenchReport.join(depths)));
-      md.append("Haystack: every `.txt` under `").append(haystack).append("` concatenated. Passkey and needle with one "
-          + "hop; the two-hop chain (value at the depth, link 40% of the haystack later, `--hops 2`). hit@1: the "
-          + "answer string is in the top evidence.\n\n| positions | suite | recall | hit@1 | hit@5 | mean rank |\n"
-          + "|---|---|---|---|---|---|\n");
-      Path work = Files.createTempDirectory("reel-eval");
-      try (SparkSession session = RuntimeSettings.session("reel-eval", null)) {
-        CaseRunner runner = new CaseRunner(session, work);
-        for (String policy : List.of("original", "compact")) {
-          for (String suite : List.of("passkey", "needle", "chain")) {
-            EvalReport.Tally tally = new EvalReport.Tally();
-            for (int d = 0; d < depths.length; d++) {
-              PlantedCase planted = switch (suite) {
-                case "passkey" -> PlantedCase.passkey(String.valueOf(71432 + 1111 * d));
-                case "needle" -> PlantedCase.needle();
-                default -> PlantedCase.chain();
-              };
-              String haystackText = suite.equals("chain")
-                  ? new PlantedCase("link", PlantedCase.CHAIN_LINK, "", PlantedCase.CHAIN_LINK)
-                      .plantIn(text, (depths[d] + 0.4) % 1.0).text()
-                  : text;
-              List<String> options = new ArrayList<>(List.of("--positions", policy));
-              if (suite.equals("chain")) {
-                options.addAll(List.of("--hops", "2"));
-              }
-              CaseRunner.Outcome outcome = runner.run(planted.plantIn(haystackText, depths[d]), planted.question(),
-                  options);
-              tally.add(outcome);
-              System.err.printf(Locale.ROOT, "%s %s depth %.2f: recall %.2f rank %d%n", policy, suite, depths[d],
-                  outcome.recall(), outcome.rank());
-            }
-            md.append("| ").append(policy).append(" | ").append(suite).append(" | ").append(tally.row()).append('\n');
-          }
-        }
+  private Map<String, List<String>> parseSettings() {
+    Map<String, List<String>> named = new LinkedHashMap<>();
+    for (String setting : settings) {
+      int eq = setting.indexOf('=');
+      if (eq <= 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--setting must be NAME=OPTIONS: " + setting);
       }
-      BenchReport.write(out, md.toString());
-      return 0;
+      String options = setting.substring(eq + 1).strip();
+      named.put(setting.substring(0, eq).strip(),
+          options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")));
     }
+    return named;
+  }
+
+  private List<Path> folders() throws IOException {
+    List<Path> folders = from != null ? from : switch (haystack) {
+      case "prose" -> List.of(corpora.resolve("prose/moby-dick"), corpora.resolve("prose/sotu"),
+          corpora.resolve("prose/gcide"));
+      case "mail" -> List.of(corpora.resolve("mail"));
+      case "html" -> List.of(corpora.resolve("html"));
+      default -> throw new CommandLine.ParameterException(spec.commandLine(),
+          "--haystack " + haystack + " needs --from (known names: prose, mail, html)");
+    };
+    for (Path folder : folders) {
+      if (!Files.exists(folder)) {
+        throw new IOException("eval: no such haystack folder: " + folder + " (run jobs/fetch-corpora first, or "
+            + "name folders with --from)");
+      }
+    }
+    return folders;
+  }
+
+  private Path runsFile() {
+    return results.resolve("runs.md");
+  }
+
+  private void logRun(int run) throws IOException {
+    Files.createDirectories(results);
+    if (!Files.exists(runsFile())) {
+      Files.writeString(runsFile(), "| run | date | commit | machine | command |\n|---|---|---|---|---|\n");
+    }
+    String command = "jobs/eval " + String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
+        .map(a -> a.contains(" ") ? "\"" + a + "\"" : a).toList());
+    Files.writeString(runsFile(), String.format(Locale.ROOT, "| %d | %s | %s | %s, %d cores | `%s` |%n", run,
+        LocalDate.now(), BenchReport.commit(), BenchReport.cpuModel(), Runtime.getRuntime().availableProcessors(),
+        command), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }
 
   public static void main(String[] args) {

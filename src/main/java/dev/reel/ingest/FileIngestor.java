@@ -14,14 +14,14 @@ import dev.reel.ingest.TextDecoder.UndecodableException;
  * Turns one input file into ingest records. Never throws for bad content: every failure becomes a reject with a
  * reason, so a hostile or broken file cannot kill the job and nothing is silently lost.
  */
-final class FileIngestor implements Serializable {
+public final class FileIngestor implements Serializable {
   private final IngestOptions options;
 
-  FileIngestor(IngestOptions options) {
+  public FileIngestor(IngestOptions options) {
     this.options = options;
   }
 
-  List<IngestRecord> ingest(String source) {
+  public List<IngestRecord> ingest(String source) {
     RecordSink sink = new RecordSink(source);
     Format format = Format.of(source);
     try {

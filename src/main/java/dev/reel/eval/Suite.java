@@ -1,0 +1,183 @@
+package dev.reel.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import dev.reel.eval.EvalCase.Answer;
+import dev.reel.eval.EvalCase.Plant;
+
+/**
+ * The validation suites (QUALITY.md): each makes the case for one depth, its random parts (keys, values, names)
+ * drawn from a seeded generator so a rerun plants the same text.
+ */
+enum Suite {
+  /** Landmark attention's passkey. */
+  PASSKEY {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      String key = digits(random, 5);
+      return new EvalCase(this, "What is the pass key?", List.of(new Plant("The pass key is " + key
+          + ". Remember it. " + key + " is the pass key.", depth)), List.of(new Answer(0, key)), List.of());
+    }
+  },
+  /** The needle-in-a-haystack fact. */
+  NEEDLE {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      return new EvalCase(this, "What is the best thing to do in San Francisco?", List.of(new Plant(
+          "The best thing to do in San Francisco is eat a sandwich and sit in Dolores Park on a sunny day.", depth)),
+          List.of(new Answer(0, "sandwich and sit in Dolores Park")), List.of());
+    }
+  },
+  /** RULER MK-NIAH: four needles of one shape, three of them distractors; one key asked. */
+  MULTIKEY {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      List<String> keys = keys(random, 4);
+      List<Plant> plants = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        values.add(digits(random, 7));
+        plants.add(new Plant(magic(keys.get(i), values.get(i)), spread(depth, i)));
+      }
+      return new EvalCase(this, "What is the special magic number for " + keys.get(0) + "?", plants,
+          List.of(new Answer(0, values.get(0))), List.of());
+    }
+  },
+  /** RULER MV-NIAH: one key with four values spread through the haystack; all four asked. */
+  MULTIVALUE {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      String key = keys(random, 1).get(0);
+      List<Plant> plants = new ArrayList<>();
+      List<Answer> answers = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String value = digits(random, 7);
+        plants.add(new Plant(magic(key, value), spread(depth, i)));
+        answers.add(new Answer(i, value));
+      }
+      return new EvalCase(this, "What are all the special magic numbers for " + key + "?", plants, answers,
+          List.of());
+    }
+  },
+  /** RULER MQ-NIAH: four keys planted, two asked in one question. */
+  MULTIQUERY {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      List<String> keys = keys(random, 4);
+      List<Plant> plants = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        values.add(digits(random, 7));
+        plants.add(new Plant(magic(keys.get(i), values.get(i)), spread(depth, i)));
+      }
+      return new EvalCase(this, "What are the special magic numbers for " + keys.get(0) + " and " + keys.get(1)
+          + "?", plants, List.of(new Answer(0, values.get(0)), new Answer(1, values.get(1))), List.of());
+    }
+  },
+  /** RULER VT, two hops: the value at the depth, the link 40% of the haystack later; the job runs --hops 2. */
+  VARIABLE_TRACKING {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      String first = letters(random, 5);
+      String second = letters(random, 5);
+      String value = digits(random, 5);
+      return new EvalCase(this, "What is the value of VAR " + second + "?", List.of(
+          new Plant("VAR " + first + " = " + value + ".", depth),
+          new Plant("VAR " + second + " = VAR " + first + ".", (depth + 0.4) % 1.0)),
+          List.of(new Answer(0, value)), List.of("--hops", "2"));
+    }
+  },
+  /**
+   * Jigsaw: a fact planted across a chunk border, the job run with a different partition count per depth; the
+   * evidence must put the fact back together and reel.parquet must come back in original order.
+   */
+  JIGSAW {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      String place = KEY_WORDS.get(random.nextInt(KEY_WORDS.size()));
+      String answer = "smoked paprika from " + Character.toUpperCase(place.charAt(0)) + place.substring(1) + " Valley";
+      String sentence = "The lighthouse keeper's secret chowder recipe uses " + answer + " and three drops of lemon.";
+      return new EvalCase(this, "What does the lighthouse keeper's secret chowder recipe use?",
+          List.of(new Plant(sentence, depth, answer)), List.of(new Answer(0, answer)),
+          List.of("--partitions", Integer.toString(1 + random.nextInt(7))));
+    }
+  },
+  /**
+   * Negative control (RULER CWE): a word list where five words recur ten times; the question asks for the most
+   * common words. Counting is aggregation, not selection: reported, not tuned for. A hit needs all five words in
+   * the job's answer itself (the evidence holding the list would match trivially).
+   */
+  COMMON_WORDS {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      List<String> words = new ArrayList<>(KEY_WORDS);
+      Collections.shuffle(words, new java.util.Random(random.nextLong()));
+      List<String> common = words.subList(0, 5);
+      List<String> list = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        list.addAll(common);
+      }
+      list.addAll(words.subList(5, 35));
+      Collections.shuffle(list, new java.util.Random(random.nextLong()));
+      String sentence = "Word list: " + String.join(", ", list) + ".";
+      List<Answer> answers = common.stream().map(w -> new Answer(0, w)).toList();
+      return new EvalCase(this, "What are the five most common words in the word list?",
+          List.of(new Plant(sentence, depth)), answers, List.of());
+    }
+  };
+
+  /** Common English words for keys and word lists: plain tokens, no rare word pieces. */
+  static final List<String> KEY_WORDS = List.of("apple", "river", "silver", "garden", "window", "candle", "forest",
+      "marble", "planet", "orange", "violet", "harbor", "thunder", "copper", "meadow", "lantern", "falcon", "pepper",
+      "winter", "castle", "ribbon", "anchor", "canyon", "velvet", "mirror", "pillow", "rocket", "saddle", "timber",
+      "walnut", "button", "desert", "engine", "feather", "glacier", "hammer", "island", "jacket", "kettle", "ladder");
+
+  abstract EvalCase make(double depth, SplittableRandom random);
+
+  String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  static Suite of(String label) {
+    return valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+
+  /** The i-th of four plants: the first at the depth, the others a quarter of the haystack apart. */
+  private static double spread(double depth, int i) {
+    return i == 0 ? depth : (depth + 0.25 * i) % 1.0;
+  }
+
+  private static String magic(String key, String value) {
+    return "The special magic number for " + key + " is " + value + ".";
+  }
+
+  private static List<String> keys(SplittableRandom random, int count) {
+    List<String> keys = new ArrayList<>();
+    while (keys.size() < count) {
+      String key = KEY_WORDS.get(random.nextInt(KEY_WORDS.size())) + "-" + KEY_WORDS.get(random.nextInt(KEY_WORDS.size()));
+      if (!keys.contains(key)) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  private static String digits(SplittableRandom random, int count) {
+    StringBuilder digits = new StringBuilder().append(1 + random.nextInt(9));
+    while (digits.length() < count) {
+      digits.append(random.nextInt(10));
+    }
+    return digits.toString();
+  }
+
+  private static String letters(SplittableRandom random, int count) {
+    StringBuilder letters = new StringBuilder();
+    while (letters.length() < count) {
+      letters.append((char) ('A' + random.nextInt(26)));
+    }
+    return letters.toString();
+  }
+}
