@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.reel.chunk.ChunkStage;
 import dev.reel.config.ReelConfig;
+import dev.reel.config.ScoringRule;
+import dev.reel.config.VectorSource;
 import dev.reel.dna.LearnedTastes;
 import dev.reel.gather.GatherStage;
 import dev.reel.ingest.IngestRecord;
@@ -26,6 +28,7 @@ import dev.reel.ingest.IngestStage;
 import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.ProgressLogger;
 import dev.reel.metrics.StageClock;
+import dev.reel.model.ContextualSpec;
 import dev.reel.model.ModelFiles;
 import dev.reel.model.PrincipalProjection;
 import dev.reel.model.StaticVectorTable;
@@ -107,9 +110,13 @@ public final class ReelJob {
     return metrics;
   }
 
-  /** The tokenizer, the token-vector table and its projection for attention; loaded once per job on the driver. */
+  /**
+   * The tokenizer, the token-vector table and its projection for attention; loaded once per job on the driver. With
+   * --rule seed-l2 also each entry's raw vector norm, with --vectors contextual what executors need to run the model
+   * over chunks; otherwise those are null and never broadcast.
+   */
   private record Models(byte[] tokenizerJson, Vocabulary vocabulary, TokenVectors vectors,
-                        TokenVectors attentionVectors) {}
+                        TokenVectors attentionVectors, float[] rawNorms, ContextualSpec contextual) {}
 
   private Models loadModels(JobMetrics metrics) throws IOException {
     ModelFiles files = new ModelFiles(config.model());
@@ -118,11 +125,20 @@ public final class ReelJob {
     StageClock clock = StageClock.start("model", files.modelName());
     TokenVectors vectors = StaticVectorTable.load(files, vocabulary, Path.of(config.model().cacheDir()));
     PrincipalProjection.Projected projected = PrincipalProjection.project(vectors, ScoringModel.ATTENTION_DIMS);
+    float[] rawNorms = config.score().rule() == ScoringRule.SEED_L2 ? vectors.rawNorms() : null;
+    ContextualSpec contextual = null;
+    if (config.score().vectors() == VectorSource.CONTEXTUAL) {
+      files.onnxModel(); // extracted here, before Spark work starts: fails early, and local executors share the file
+      contextual = new ContextualSpec(config.model(), vocabulary.clsId(), vocabulary.sepId(), projected.projection());
+    }
+    metrics.put("rule", config.score().rule().toString());
+    metrics.put("vectors", config.score().vectors().toString());
     metrics.put("attention_dims", projected.vectors().dims());
     metrics.put("attention_variance_kept", Math.round(projected.varianceKept() * 1000) / 1000.0);
     clock.stop(metrics, 0, vectors.vocab() + " token vectors of " + vectors.dims() + " dims, attention in "
-        + projected.vectors().dims());
-    return new Models(tokenizerJson, vocabulary, vectors, projected.vectors());
+        + projected.vectors().dims() + ", rule " + config.score().rule() + ", " + config.score().vectors()
+        + " vectors");
+    return new Models(tokenizerJson, vocabulary, vectors, projected.vectors(), rawNorms, contextual);
   }
 
   /**
@@ -163,7 +179,8 @@ public final class ReelJob {
     DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
         (float) config.score().gateThreshold(), question, vectors, models.vocabulary());
     Broadcast<ScoringModel> model = spark.broadcast(new ScoringModel(models.attentionVectors(), gates,
-        DnaLookup.build(gates, question, vectors), question, config.score(), config.chunk().chunkTokens()));
+        DnaLookup.build(gates, question, vectors), question, config.score(), config.chunk().chunkTokens(),
+        models.rawNorms(), models.contextual()));
     int capacity = GatherStage.capacity(config.bufferBytes(), vectors.dims());
     ScoreSummary summary = scoreAndGather(spark, corpus, model, capacity, metrics);
     model.destroy();

@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import dev.reel.chunk.TokenChunk;
 import dev.reel.config.ImportancePart;
 import dev.reel.config.ScoreOptions;
+import dev.reel.config.ScoringRule;
+import dev.reel.config.VectorSource;
 import dev.reel.score.DnaGates;
 import dev.reel.score.DnaLookup;
 import dev.reel.score.ScoringModel;
@@ -32,7 +34,7 @@ final class ScorerThroughput {
   /** Tokens per second scoring {@code tokens} tokens in chunks of {@code chunkTokens} on {@code threads} threads. */
   double tokensPerSecond(double alpha, int chunkTokens, long tokens, int threads) throws Exception {
     ScoreOptions options = new ScoreOptions(alpha, 16, 42, 0.15, 0.9, 64, EnumSet.noneOf(ImportancePart.class),
-        null);
+        null, ScoringRule.DNA, VectorSource.STATIC);
     DnaGates gates = DnaGates.build(null, 16, 42, 0.15f, Weighted.NONE, corpus.vectors, corpus.vocabulary);
     long lookupStart = System.nanoTime();
     DnaLookup dna = DnaLookup.build(gates, Weighted.NONE, corpus.vectors);

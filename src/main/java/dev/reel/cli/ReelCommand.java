@@ -95,7 +95,7 @@ public final class ReelCommand implements Callable<Integer> {
       ModelOptions model = new ModelOptions(tuning.tokenizer, tuning.model, tuning.cacheDir.toString());
       ChunkOptions chunk = new ChunkOptions(chunkTokens, (long) (tuning.chunkStoreMb * mib), tuning.partitions);
       ScoreOptions score = new ScoreOptions(alpha, tuning.gates, tuning.seed, tuning.gateThreshold, tuning.topP,
-          tuning.chunkBudget, tuning.ablate, tuning.dna);
+          tuning.chunkBudget, tuning.ablate, tuning.dna, tuning.rule, tuning.vectors);
       return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output.toString(),
           positions, hops);
     } catch (IllegalArgumentException e) {

@@ -2,6 +2,8 @@ package dev.reel.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import dev.reel.config.ScoringRule;
+import dev.reel.config.VectorSource;
 
 /** The options most runs leave at their defaults. */
 final class TuningOptions {
@@ -60,6 +62,17 @@ final class TuningOptions {
   @Option(names = "--ablate", split = ",", paramLabel = "PART",
       description = "Importance parts to switch off, to measure their worth: ${COMPLETION-CANDIDATES}.")
   java.util.Set<dev.reel.config.ImportancePart> ablate = java.util.EnumSet.noneOf(dev.reel.config.ImportancePart.class);
+
+  @Option(names = "--rule", defaultValue = "dna", paramLabel = "RULE",
+      description = "Token importance inside a chunk: dna (gravity + attention + relevance) or seed-l2 (the original "
+          + "system's baseline: L2 norm of the token's raw static embedding, nothing else; takes no --ablate) "
+          + "(default: ${DEFAULT-VALUE}).")
+  ScoringRule rule;
+
+  @Option(names = "--vectors", defaultValue = "static", paramLabel = "SOURCE",
+      description = "Vectors of in-chunk attention: static (one per vocabulary entry) or contextual (MiniLM run over "
+          + "each chunk, over ten times slower); DNA gates stay static (default: ${DEFAULT-VALUE}).")
+  VectorSource vectors;
 
   @Option(names = "--max-file-mb", defaultValue = "256", paramLabel = "N",
       description = "Larger files are rejected unread, MiB (default: ${DEFAULT-VALUE}).")

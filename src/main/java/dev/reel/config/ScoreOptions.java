@@ -15,9 +15,12 @@ import java.util.Set;
  * @param chunkBudget    most tokens one chunk may promote
  * @param ablated        importance parts switched off
  * @param tastes         a tastes file from jobs/train-dna, or null for seeded random tastes
+ * @param rule           what importance is: the DNA parts, or the original system's raw-norm baseline
+ * @param vectors        where in-chunk attention gets its vectors: the static table or the model run in context
  */
 public record ScoreOptions(double alpha, int gates, long seed, double gateThreshold, double topP, int chunkBudget,
-                           Set<ImportancePart> ablated, String tastes) implements Serializable {
+                           Set<ImportancePart> ablated, String tastes, ScoringRule rule, VectorSource vectors)
+    implements Serializable {
   public ScoreOptions {
     Checks.inRange(alpha, 0, 1, "--alpha");
     Checks.inRange(gates, 0, 4096, "--gates");
@@ -28,6 +31,14 @@ public record ScoreOptions(double alpha, int gates, long seed, double gateThresh
     Checks.positive(chunkBudget, "--chunk-budget");
     ablated = ablated == null || ablated.isEmpty() ? EnumSet.noneOf(ImportancePart.class) : EnumSet.copyOf(ablated);
     Checks.require(ablated.size() < ImportancePart.values().length, "--ablate cannot switch off every importance part");
+    Checks.require(rule != null, "--rule is required");
+    Checks.require(vectors != null, "--vectors is required");
+    // seed-l2 has no parts and no attention: accepting these would silently measure nothing, so they are rejected.
+    Checks.require(rule != ScoringRule.SEED_L2 || ablated.isEmpty(), "--ablate switches off parts of --rule dna; "
+        + "--rule seed-l2 scores by the raw vector norm alone, so there is nothing to ablate; found --ablate "
+        + String.join(",", ablated.stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList()));
+    Checks.require(rule != ScoringRule.SEED_L2 || vectors == VectorSource.STATIC, "--vectors contextual changes the "
+        + "attention of --rule dna; --rule seed-l2 runs no attention; use --vectors static (the default)");
   }
 
   public boolean uses(ImportancePart part) {

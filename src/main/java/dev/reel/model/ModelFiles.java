@@ -15,6 +15,8 @@ import dev.reel.config.ModelOptions;
 public final class ModelFiles {
   static final String BUNDLED_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
   static final String BUNDLED_MODEL = "all-minilm-l6-v2.onnx";
+  /** The DJL engine that runs the ONNX model (the static table's derivation and contextual vectors). */
+  static final String ONNX_ENGINE = "OnnxRuntime";
 
   private final ModelOptions options;
 

@@ -14,11 +14,15 @@ public final class PrincipalProjection {
 
   private PrincipalProjection() {}
 
-  /** Projects every row of {@code vectors} onto its top {@code dims} principal directions, rows rescaled to unit length. */
+  /**
+   * Projects every row of {@code vectors} onto its top {@code dims} principal directions, rows rescaled to unit
+   * length; with the projection that maps a raw row there too when {@code vectors} keeps its mean.
+   */
   public static Projected project(TokenVectors vectors, int dims) {
     int d = vectors.dims();
+    double[] mean = vectors.mean();
     if (dims >= d) {
-      return new Projected(vectors, 1.0);
+      return new Projected(vectors, 1.0, mean == null ? null : new AttentionProjection(mean, null));
     }
     double[][] covariance = covariance(vectors);
     double[][] basis = topEigenvectors(covariance, dims);
@@ -34,21 +38,10 @@ public final class PrincipalProjection {
     float[] row = new float[d];
     for (int t = 0; t < vectors.vocab(); t++) {
       vectors.gather(new int[] {t}, 1, row);
-      double norm = 0;
-      for (int k = 0; k < dims; k++) {
-        double v = 0;
-        for (int j = 0; j < d; j++) {
-          v += basis[k][j] * row[j];
-        }
-        rows[t * dims + k] = (float) v;
-        norm += v * v;
-      }
-      float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
-      for (int k = 0; k < dims; k++) {
-        rows[t * dims + k] *= scale;
-      }
+      AttentionProjection.projectUnit(basis, row, rows, t);
     }
-    return new Projected(new TokenVectors(vectors.vocab(), dims, rows), kept / total);
+    return new Projected(new TokenVectors(vectors.vocab(), dims, rows), kept / total,
+        mean == null ? null : new AttentionProjection(mean, basis));
   }
 
   /**
@@ -56,8 +49,9 @@ public final class PrincipalProjection {
    *
    * @param vectors       unit rows in the projected space
    * @param varianceKept  share of the table's variance the kept directions explain
+   * @param projection    raw model rows to this space (contextual vectors); null when the table kept no mean
    */
-  public record Projected(TokenVectors vectors, double varianceKept) {}
+  public record Projected(TokenVectors vectors, double varianceKept, AttentionProjection projection) {}
 
   private static double[][] covariance(TokenVectors vectors) {
     int d = vectors.dims();

@@ -18,7 +18,7 @@ public final class ScoreStage {
       ScoringModel scoring = model.value();
       ScoreSummary summary = new ScoreSummary(capacity, scoring.gates().count(), stats);
       Promoter promoter = new Promoter(scoring.options().topP(), scoring.options().chunkBudget());
-      try (ChunkScorer scorer = new TorchChunkScorer(scoring)) {
+      try (ChunkScorer scorer = scorer(scoring)) {
         for (Iterator<TokenChunk> it = partitionChunks; it.hasNext(); ) {
           TokenChunk chunk = it.next();
           long start = System.nanoTime();
@@ -32,5 +32,13 @@ public final class ScoreStage {
       }
       return summary;
     });
+  }
+
+  /** The scorer of the rule the options name; the caller closes it. */
+  static ChunkScorer scorer(ScoringModel model) {
+    return switch (model.options().rule()) {
+      case DNA -> new TorchChunkScorer(model);
+      case SEED_L2 -> new SeedL2Scorer(model);
+    };
   }
 }

@@ -6,6 +6,7 @@ import dev.reel.config.ImportancePart;
 import dev.reel.config.ScoreOptions;
 import dev.reel.score.AlphaShortlist;
 import dev.reel.score.AttentionResult;
+import dev.reel.score.AttentionRows;
 import dev.reel.score.ChunkScorer;
 import dev.reel.score.ChunkScores;
 import dev.reel.score.RotaryEncoding;
@@ -14,8 +15,9 @@ import dev.reel.score.ScoringModel;
 /**
  * CPU backend: DJL NDArrays on the PyTorch engine (named explicitly). Per chunk: DNA gravity, gate and question
  * relevance looked up by token id (see {@link dev.reel.score.DnaLookup}), then bidirectional attention under the
- * alpha slider with RoPE at original positions; a token's attention score is what it receives from queries weighted
- * by their own interest (gravity plus relevance).
+ * alpha slider with RoPE at original positions over the chunk's attention rows (static or contextual, see
+ * {@link AttentionRows}); a token's attention score is what it receives from queries weighted by their own interest
+ * (gravity plus relevance). Owns its rows and its PyTorch manager; closing frees both.
  */
 public final class TorchChunkScorer implements ChunkScorer {
   private static final String ENGINE = "PyTorch";
@@ -23,6 +25,7 @@ public final class TorchChunkScorer implements ChunkScorer {
   private final ScoringModel model;
   private final RotaryEncoding rope;
   private final TorchShortlistAttention attention;
+  private final AttentionRows rows;
   private final NDManager manager;
   /** Reused per chunk rather than allocated for each. */
   private final float[] projected;
@@ -38,7 +41,13 @@ public final class TorchChunkScorer implements ChunkScorer {
         ScoringModel.ATTENTION_TEMPERATURE, ScoringModel.LOCALITY_TOKENS, true);
     this.projected = new float[model.chunkTokens() * attentionDims];
     this.rotated = new float[model.chunkTokens() * attentionDims];
-    this.manager = NDManager.newBaseManager(ENGINE);
+    this.rows = AttentionRows.open(model);
+    try {
+      this.manager = NDManager.newBaseManager(ENGINE);
+    } catch (RuntimeException e) {
+      rows.close();
+      throw e;
+    }
   }
 
   @Override
@@ -53,7 +62,7 @@ public final class TorchChunkScorer implements ChunkScorer {
       for (int i = 0; i < n; i++) {
         weights[i] = gravity[i] + relevance[i] + ScoringModel.BASE_QUERY_WEIGHT;
       }
-      model.attentionVectors().gather(chunk.ids(), n, projected);
+      rows.fill(chunk, projected);
       rope.rotate(projected, n, chunk.positions()[0], rotated);
       AttentionResult attended = attention.attend(scope, rotated, null, n, attentionDims, gravity, weights);
       return new ChunkScores(importance(gravity, attended.received(), relevance), gravity, attended.received(),
@@ -74,6 +83,10 @@ public final class TorchChunkScorer implements ChunkScorer {
 
   @Override
   public void close() {
-    manager.close();
+    try {
+      manager.close();
+    } finally {
+      rows.close();
+    }
   }
 }

@@ -1,0 +1,139 @@
+package dev.reel.model;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.TranslateException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Runs the ONNX transformer over token ids in context (--vectors contextual): a run of ids is cut into balanced
+ * windows of at most {@link #MAX_WINDOW} tokens, each wrapped as {@code [CLS] window [SEP]}, and each token keeps
+ * its last-hidden-state row (the raw output, as the static table's rows are before centring).
+ *
+ * <p>One per scorer (one per task): it holds its own predictor and NDManager over the model its JVM shares
+ * ({@link OnnxModelPool}); closing frees both and releases the model. Not thread-safe.
+ */
+public final class ContextualEncoder implements AutoCloseable {
+  /**
+   * Position embeddings of all-MiniLM-L6-v2 (BERT's 512): ONNX Runtime fails on a 513-token input with
+   * "Attempting to broadcast an axis by a dimension other than 1. 512 by 513" at /embeddings/Add_1.
+   */
+  public static final int MAX_POSITIONS = 512;
+  /** Tokens of one window: the positions left after [CLS] and [SEP]. */
+  public static final int MAX_WINDOW = MAX_POSITIONS - 2;
+
+  private final Path onnx;
+  private final int clsId;
+  private final int sepId;
+  private final int dims;
+  private final OnnxModelPool.Lease lease;
+  private final Predictor<NDList, NDList> predictor;
+  private final NDManager manager;
+
+  private ContextualEncoder(Path onnx, int clsId, int sepId, int dims) {
+    this.onnx = onnx;
+    this.clsId = clsId;
+    this.sepId = sepId;
+    this.dims = dims;
+    this.lease = OnnxModelPool.acquire(onnx);
+    try {
+      this.predictor = lease.model().newPredictor();
+      this.manager = NDManager.newBaseManager(ModelFiles.ONNX_ENGINE);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  /**
+   * An encoder over the model at {@code onnx} (shared within this JVM) whose rows have {@code dims} values; the
+   * caller closes it.
+   */
+  public static ContextualEncoder open(Path onnx, int clsId, int sepId, int dims) {
+    return new ContextualEncoder(onnx, clsId, sepId, dims);
+  }
+
+  /**
+   * Encodes {@code ids[from, from + count)}, one stretch of one document, into rows {@code [from, from + count)} of
+   * {@code out} ({@code [*][dims]}). Windows are balanced (512 tokens go as 256 + 256, not 510 + a stub of 2) so no
+   * token is left with only a few neighbours of context.
+   */
+  public void encode(int[] ids, int from, int count, float[] out) {
+    int windows = (count + MAX_WINDOW - 1) / MAX_WINDOW;
+    int at = from;
+    for (int w = 0; w < windows; w++) {
+      int size = count / windows + (w < count % windows ? 1 : 0);
+      encodeWindow(ids, at, size, out);
+      at += size;
+    }
+  }
+
+  /** Encodes one window {@code ids[from, from + count)} into rows {@code [from, from + count)} of {@code out}. */
+  void encodeWindow(int[] ids, int from, int count, float[] out) {
+    if (count + 2 > MAX_POSITIONS) {
+      throw new IllegalArgumentException("score: a contextual window of " + count + " tokens plus [CLS] and [SEP] "
+          + "exceeds the model's " + MAX_POSITIONS + " positions; expected at most " + MAX_WINDOW + " tokens");
+    }
+    try (NDManager window = manager.newSubManager()) {
+      NDArray hidden = lastHiddenState(window, ids, from, count);
+      Shape expected = new Shape(1, count + 2, dims);
+      if (!hidden.getShape().equals(expected)) {
+        throw new IllegalStateException("score: the ONNX model " + onnx + " gave a last hidden state of "
+            + hidden.getShape() + " for a window of " + count + " tokens; expected " + expected + " (--model)");
+      }
+      float[] rows = hidden.toFloatArray();
+      System.arraycopy(rows, dims, out, from * dims, count * dims); // row 0 is [CLS]
+    }
+  }
+
+  /** The model's first output for one window, attached to {@code window}. */
+  private NDArray lastHiddenState(NDManager window, int[] ids, int from, int count) {
+    try {
+      NDList outputs = predictor.predict(inputs(window, ids, from, count));
+      outputs.attach(window);
+      return outputs.get(0);
+    } catch (TranslateException | RuntimeException e) {
+      throw new IllegalStateException("score: the ONNX model " + onnx + " failed on a window of " + count
+          + " tokens (+ [CLS], [SEP]; --vectors contextual needs a model of at least " + MAX_POSITIONS
+          + " positions): " + e.getMessage(), e);
+    }
+  }
+
+  private NDList inputs(NDManager window, int[] ids, int from, int count) {
+    int length = count + 2;
+    long[] tokens = new long[length];
+    tokens[0] = clsId;
+    for (int i = 0; i < count; i++) {
+      tokens[i + 1] = ids[from + i];
+    }
+    tokens[length - 1] = sepId;
+    long[] ones = new long[length];
+    Arrays.fill(ones, 1);
+    NDArray inputIds = window.create(tokens, new Shape(1, length));
+    inputIds.setName("input_ids");
+    NDArray mask = window.create(ones, new Shape(1, length));
+    mask.setName("attention_mask");
+    NDArray types = window.create(new long[length], new Shape(1, length));
+    types.setName("token_type_ids");
+    return new NDList(inputIds, mask, types);
+  }
+
+  public int dims() {
+    return dims;
+  }
+
+  /** Closes in reverse order of creation: the manager, the predictor, then the lease on the shared model. */
+  @Override
+  public void close() {
+    try {
+      manager.close();
+      predictor.close();
+    } finally {
+      lease.close();
+    }
+  }
+}
