@@ -82,7 +82,10 @@ final class CaseRunner {
     }
   }
 
-  /** Rank at which the texts cover every answer (the evidence rule, shared with the BM25 baseline). */
+  /**
+   * Rank at which the texts cover every answer, one text allowed per answer: with four answers, rank 1 means the
+   * top four texts hold all four (the evidence rule, shared with the BM25 baseline). 0 when one is never covered.
+   */
   static int coverRank(List<String> texts, EvalCase evalCase) {
     int rank = 0;
     for (EvalCase.Answer answer : evalCase.answers()) {
@@ -95,12 +98,14 @@ final class CaseRunner {
       }
       rank = Math.max(rank, first);
     }
-    return rank;
+    return Math.max(1, rank - (evalCase.answers().size() - 1));
   }
 
   private static int rank(EvalCase evalCase, JsonNode answer) {
     if (evalCase.suite() == Suite.COMMON_WORDS) {
-      return coverRank(List.of(answer.path("answer").asText()), evalCase);
+      String reply = answer.path("answer").asText();
+      boolean listed = reply.split("\\s+").length <= Suite.COMMON_WORDS_REPLY_WORDS;
+      return listed && coverRank(List.of(reply), evalCase) > 0 ? 1 : 0;
     }
     List<String> texts = new ArrayList<>();
     answer.path("evidence").forEach(e -> texts.add(e.path("text").asText()));

@@ -24,11 +24,13 @@ final class EvalMarkdown {
         + "the haystack's tokens before it) and runs the real job (ingest, tokenizer, scoring, gather, final pass) "
         + "with its question. **recall**: share of the answer strings' characters whose tokens the buffer kept. "
         + "**hit@k**: every answer string is in the top k evidence passages of answer.json (RULER's string match; "
-        + "for multi-value and multi-query every value must be covered). **rank**: the evidence rank at which every "
-        + "answer is covered (0 = never). **BM25**: Lucene BM25 over the same planted text's sentences, the question "
+        + "for multi-value and multi-query every value must be covered, one passage allowed per value). **rank**: the "
+        + "evidence rank at which every answer is covered, less one per extra answer (so 1 = the top n passages "
+        + "hold the n values; 0 = never). **BM25**: Lucene BM25 over the same planted text's sentences, the question "
         + "as query, the same string match. **effective length**: the longest length at which hit@1 >= "
         + EFFECTIVE_HIT_RATE + " and at every shorter length. common-words is a negative control: a hit needs all "
-        + "five words in the answer itself. jigsaw plants its fact across a chunk border and varies --partitions; a "
+        + "five words in the answer itself, in at most " + Suite.COMMON_WORDS_REPLY_WORDS + " words. "
+        + "jigsaw plants its fact across a chunk border and varies --partitions; a "
         + "run whose reel.parquet is out of order counts as a miss.\n");
     List<String> haystacks = distinct(rows, OutcomeTable.Row::haystack);
     for (String haystack : haystacks) {

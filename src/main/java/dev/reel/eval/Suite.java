@@ -108,7 +108,8 @@ enum Suite {
   /**
    * Negative control (RULER CWE): a word list where five words recur ten times; the question asks for the most
    * common words. Counting is aggregation, not selection: reported, not tuned for. A hit needs all five words in
-   * the job's answer itself (the evidence holding the list would match trivially).
+   * the job's answer itself, in at most {@link #COMMON_WORDS_REPLY_WORDS} words (the evidence, or an answer
+   * quoting the whole 80-word list, would match trivially).
    */
   COMMON_WORDS {
     @Override
@@ -128,6 +129,9 @@ enum Suite {
           List.of(new Plant(sentence, depth)), answers, List.of());
     }
   };
+
+  /** The longest answer that counts as naming the common words rather than quoting the list. */
+  static final int COMMON_WORDS_REPLY_WORDS = 15;
 
   /** Common English words for keys and word lists: plain tokens, no rare word pieces. */
   static final List<String> KEY_WORDS = List.of("apple", "river", "silver", "garden", "window", "candle", "forest",

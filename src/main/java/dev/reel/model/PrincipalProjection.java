@@ -1,6 +1,9 @@
 package dev.reel.model;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.WeakHashMap;
 
 /**
  * The top principal directions of the token-vector table, found by orthogonal (subspace) iteration on its
@@ -12,13 +15,21 @@ public final class PrincipalProjection {
   private static final int ITERATIONS = 40;
   private static final long SEED = 20_26_11_28L;
 
+  /** Projections found in this JVM, by table (identity) and dimension: the iteration costs seconds per table. */
+  private static final Map<TokenVectors, Map<Integer, Projected>> FOUND = new WeakHashMap<>();
+
   private PrincipalProjection() {}
+
+  /** {@link #compute}, once per table and dimension in this JVM (the result is read-only). */
+  public static synchronized Projected project(TokenVectors vectors, int dims) {
+    return FOUND.computeIfAbsent(vectors, v -> new HashMap<>()).computeIfAbsent(dims, d -> compute(vectors, d));
+  }
 
   /**
    * Projects every row of {@code vectors} onto its top {@code dims} principal directions, rows rescaled to unit
    * length; with the projection that maps a raw row there too when {@code vectors} keeps its mean.
    */
-  public static Projected project(TokenVectors vectors, int dims) {
+  static Projected compute(TokenVectors vectors, int dims) {
     int d = vectors.dims();
     double[] mean = vectors.mean();
     if (dims >= d) {

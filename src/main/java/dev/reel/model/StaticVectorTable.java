@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +36,17 @@ public final class StaticVectorTable {
   private static final int MAGIC = 0x52454c56; // "RELV"
   private static final int BATCH = 512;
 
+  /** Tables read in this JVM, by file: jobs run one after another in one JVM (eval, tests) read each once. */
+  private static final Map<Path, TokenVectors> LOADED = new ConcurrentHashMap<>();
+
   private StaticVectorTable() {}
 
-  /** Loads the cached table for this model, building and caching it first when absent. */
-  public static TokenVectors load(ModelFiles files, Vocabulary vocabulary, Path cacheDir) throws IOException {
+  /**
+   * Loads the cached table for this model, building and caching it first when absent. The table is read-only
+   * once loaded, so every caller in the JVM shares one copy.
+   */
+  public static synchronized TokenVectors load(ModelFiles files, Vocabulary vocabulary, Path cacheDir)
+      throws IOException {
     Path cached = cacheDir.resolve("vectors").resolve(files.modelName() + "-v" + vocabulary.size() + "-"
         + vocabulary.fingerprint() + ".f32");
     if (!Files.isRegularFile(cached)) {
@@ -47,7 +56,12 @@ public final class StaticVectorTable {
       LOG.info("model: derived {} static token vectors from {} in {} s, cached at {}", vocabulary.size(),
           files.modelName(), String.format("%.1f", (System.nanoTime() - start) / 1e9), cached);
     }
-    return read(cached);
+    TokenVectors loaded = LOADED.get(cached.toAbsolutePath());
+    if (loaded == null) {
+      loaded = read(cached);
+      LOADED.put(cached.toAbsolutePath(), loaded);
+    }
+    return loaded;
   }
 
   private static float[] build(Path onnx, Vocabulary vocabulary) throws IOException {
