@@ -26,6 +26,7 @@ import dev.reel.gather.GatherStage;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.ingest.IngestStage;
 import dev.reel.metrics.JobMetrics;
+import dev.reel.metrics.MemoryPeaks;
 import dev.reel.metrics.ProgressLogger;
 import dev.reel.metrics.StageClock;
 import dev.reel.model.ContextualSpec;
@@ -65,6 +66,7 @@ public final class ReelJob {
 
   public JobMetrics run(SparkSession session) throws IOException {
     long jobStart = System.nanoTime();
+    MemoryPeaks.reset();
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
     ProgressLogger progress = new ProgressLogger(PROGRESS_SECONDS);
     session.sparkContext().addSparkListener(progress);
@@ -101,6 +103,7 @@ public final class ReelJob {
     double seconds = (System.nanoTime() - jobStart) / 1e9;
     metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);
     metrics.put("tokens_per_second", Math.round(corpus.tokenCount() / seconds));
+    metrics.put("memory", MemoryPeaks.snapshot());
     writer.metrics(metrics);
     corpus.documents().unpersist();
     records.unpersist();

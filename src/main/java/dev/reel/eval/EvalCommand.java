@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import dev.reel.bench.BenchReport;
+import dev.reel.bench.TokenCount;
 import dev.reel.cli.ReelCommand;
 import dev.reel.cli.RuntimeSettings;
 import dev.reel.config.ReelConfig;
@@ -96,7 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
   private void measure(OutcomeTable table) throws IOException {
     Map<String, List<String>> named = parseSettings();
     List<Suite> chosen = suites.stream().map(Suite::of).toList();
-    long longest = lengths.stream().mapToLong(EvalMarkdown::tokensOf).max().orElseThrow();
+    long longest = lengths.stream().mapToLong(TokenCount::parse).max().orElseThrow();
     ReelConfig defaults = ReelCommand.parseConfig("--input", ".", "--output", "unused");
     RuntimeSettings.apply(defaults.model().cacheDir());
     DocumentTokenizer tokenizer = DocumentTokenizer.of(new ModelFiles(defaults.model()).tokenizerJson());
@@ -108,7 +109,7 @@ public final class EvalCommand implements Callable<Integer> {
     try (SparkSession session = RuntimeSettings.session("reel-eval", null)) {
       CaseRunner runner = new CaseRunner(session, work);
       for (int l = 0; l < lengths.size(); l++) {
-        Haystack haystackPrefix = full.prefix(EvalMarkdown.tokensOf(lengths.get(l)));
+        Haystack haystackPrefix = full.prefix(TokenCount.parse(lengths.get(l)));
         runner.use(haystackPrefix);
         for (Suite suite : chosen) {
           for (int d = 0; d < depthCount; d++) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import dev.reel.bench.TokenCount;
 
 /** Draws the results file and the heatmaps from every row of the outcome table. */
 final class EvalMarkdown {
@@ -145,7 +146,7 @@ final class EvalMarkdown {
 
   private static List<String> lengths(List<OutcomeTable.Row> rows) {
     return rows.stream().map(OutcomeTable.Row::length).distinct()
-        .sorted(Comparator.comparingLong(EvalMarkdown::tokensOf)).toList();
+        .sorted(Comparator.comparingLong(TokenCount::parse)).toList();
   }
 
   private static List<Suite> suites(List<OutcomeTable.Row> rows) {
@@ -159,13 +160,5 @@ final class EvalMarkdown {
 
   private static List<OutcomeTable.Row> filter(List<OutcomeTable.Row> rows, Predicate<OutcomeTable.Row> keep) {
     return rows.stream().filter(keep).toList();
-  }
-
-  /** "4K" is 4,096 tokens, "1M" 1,048,576, as RULER counts. */
-  static long tokensOf(String length) {
-    String label = length.strip().toUpperCase(Locale.ROOT);
-    long unit = label.endsWith("K") ? 1L << 10 : label.endsWith("M") ? 1L << 20 : 1;
-    String number = unit == 1 ? label : label.substring(0, label.length() - 1);
-    return Math.round(Double.parseDouble(number) * unit);
   }
 }

@@ -1,0 +1,72 @@
+package dev.reel.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The scale bench's results file: the runs, then what they show about linearity, memory and the dense baseline. */
+final class ScaleReport {
+  private static final String[] COLUMNS = {"size", "tokens", "alpha", "wall s", "job s", "ingest s", "tokenize s",
+      "score s", "reason s", "write s", "tokens/s (job)", "heap peak MiB", "RSS peak MiB", "chunk store peak MiB",
+      "spill MiB", "buffer MiB", "passkey found"};
+
+  private ScaleReport() {}
+
+  static String render(ScaleCommand bench, double charsPerToken, List<String[]> rows, List<ScaleRun.Result> results) {
+    StringBuilder md = new StringBuilder(BenchReport.header("Scale: the real job from raw files to answer.json",
+        bench.command()));
+    md.append(String.format(Locale.ROOT, "Input: the corpus folders' files in name order, linked, until about the "
+        + "size's tokens (%.2f characters per token measured on the first 2 M characters); the passkey sentence "
+        + "planted in the file at the middle; the question \"%s\". Each run is `jobs/reel` in its own JVM (-Xmx%s, "
+        + "conf/jvm.options, embedded local Spark on every core: driver and executors share the JVM, so its peaks "
+        + "bound both). wall: the whole process (JVM start, model load); job: ReelJob.run. Heap peak: sum of the heap "
+        + "pools' peaks (an upper bound); RSS peak: the process's VmHWM (heap, Arrow, PyTorch, tokenizer); chunk "
+        + "store peak: the Arrow chunk stores' largest allocation. Buffer: the gathered tokens' bytes (budget "
+        + "--buffer-mb).%n%n| %s |%n|%s%n", charsPerToken, ScaleInput.QUESTION, bench.heap, String.join(" | ", COLUMNS),
+        "---|".repeat(COLUMNS.length)));
+    for (String[] row : rows) {
+      md.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    md.append("\n### Time against tokens, alpha 1\n\n| from | to | token ratio | job time ratio | score-stage ratio |\n"
+        + "|---|---|---|---|---|\n");
+    ScaleRun.Result previous = null;
+    for (int i = 0; i < rows.size(); i++) {
+      if (!rows.get(i)[2].equals("1.0")) {
+        continue;
+      }
+      ScaleRun.Result current = results.get(i);
+      if (previous != null) {
+        md.append(String.format(Locale.ROOT, "| %,d | %,d | %.2f | %.2f | %.2f |%n", tokens(previous), tokens(current),
+            tokens(current) / (double) tokens(previous), seconds(current) / seconds(previous),
+            current.stage("score") / previous.stage("score")));
+      }
+      previous = current;
+    }
+    md.append("\n### Dense baseline (alpha 0) on the same chunks\n\n| tokens | score s, alpha 1 | score s, alpha 0 | "
+        + "dense / alpha 1 | job s, alpha 1 | job s, alpha 0 |\n|---|---|---|---|---|---|\n");
+    for (int i = 0; i < rows.size(); i++) {
+      for (int j = 0; j < rows.size(); j++) {
+        if (rows.get(i)[0].equals(rows.get(j)[0]) && rows.get(i)[2].equals("1.0") && rows.get(j)[2].equals("0.0")) {
+          ScaleRun.Result linear = results.get(i);
+          ScaleRun.Result dense = results.get(j);
+          md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.2f | %.1f | %.1f |%n", tokens(linear),
+              linear.stage("score"), dense.stage("score"), dense.stage("score") / linear.stage("score"),
+              seconds(linear), seconds(dense)));
+        }
+      }
+    }
+    long largest = results.stream().mapToLong(ScaleReport::tokens).max().orElse(0);
+    md.append(String.format(Locale.ROOT, "%nDense attention over the whole context, instead of per chunk, cannot run "
+        + "here: at %,d tokens its score matrix alone is %.3g TB in float32 (n^2 x 4 bytes), against 24 GiB of "
+        + "memory; per-chunk dense attention (above) is the baseline that runs.%n", largest,
+        largest * (double) largest * 4 / 1e12));
+    return md.toString();
+  }
+
+  private static long tokens(ScaleRun.Result result) {
+    return result.metrics().path("tokens").asLong();
+  }
+
+  private static double seconds(ScaleRun.Result result) {
+    return result.metrics().path("seconds").asDouble();
+  }
+}
