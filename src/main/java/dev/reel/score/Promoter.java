@@ -7,9 +7,13 @@ import dev.reel.chunk.TokenChunk;
 
 /**
  * Per-chunk promotion: tokens in order of importance until they hold {@code topP} of the chunk's importance mass
- * (the nucleus), and never more than the chunk budget.
+ * (the nucleus), and never more than the chunk budget. A chunk promotes at least {@link #FLOOR} tokens (all of
+ * a shorter one): in a short chunk, such as the corpus's last, a few question words can hold the whole nucleus and
+ * leave out the answer beside them (measured: a passkey planted at the very end lost its digits).
  */
 public final class Promoter {
+  /** Fewest tokens a chunk promotes; full chunks reach the budget long before it. */
+  static final int FLOOR = 16;
   private final double topP;
   private final int budget;
 
@@ -31,7 +35,7 @@ public final class Promoter {
         ? Float.compare(importance[b], importance[a]) : Integer.compare(a, b));
     List<Candidate> promoted = new ArrayList<>(Math.min(n, budget));
     double taken = 0;
-    for (int r = 0; r < n && promoted.size() < budget && (taken < topP * mass || promoted.isEmpty()); r++) {
+    for (int r = 0; r < n && promoted.size() < budget && (taken < topP * mass || promoted.size() < FLOOR); r++) {
       int i = order[r];
       taken += Math.max(0, importance[i]);
       promoted.add(new Candidate(chunk.positions()[i], importance[i], chunk.docIndex()[i], chunk.ids()[i],
