@@ -168,7 +168,11 @@ public final class ReelJob {
       }
       Arrays.stream(question.ids()).forEach(asked::add);
       answered.add(ReelResult.key(hop.reel().ranked().get(0)));
-      question = QuestionTokens.nextHop(hop.reel().ranked().get(0).tokens(), asked, vocabulary, frequencies);
+      question = QuestionTokens.fromExactAnswer(hop.reel().answer(), asked, models.tokenizerJson(), vocabulary,
+          frequencies);
+      if (question.ids().length == 0) {
+        question = QuestionTokens.nextHop(hop.reel().ranked().get(0).tokens(), asked, vocabulary, frequencies);
+      }
       if (question.ids().length == 0) {
         return hop;
       }

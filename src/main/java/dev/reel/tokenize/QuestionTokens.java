@@ -69,6 +69,23 @@ public final class QuestionTokens {
     return content.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** An answer of at most this many words is exact (a name, a number): the next hop asks for it alone. */
+  static final int EXACT_ANSWER_WORDS = 3;
+
+  /**
+   * The next hop's question when the last hop answered exactly: the answer's own content tokens not asked yet
+   * ("VAR A = VAR B" answered "B": ask for B, not for the words around it). {@link Weighted#NONE} otherwise.
+   */
+  public static Weighted fromExactAnswer(String answer, Set<Integer> asked, byte[] tokenizerJson,
+                                         Vocabulary vocabulary, TokenFrequencies frequencies) {
+    if (answer == null || answer.isBlank() || answer.strip().split("\\s+").length > EXACT_ANSWER_WORDS) {
+      return Weighted.NONE;
+    }
+    int[] fresh = java.util.Arrays.stream(contentTokens(answer, tokenizerJson, vocabulary))
+        .filter(id -> !asked.contains(id)).toArray();
+    return fresh.length == 0 ? Weighted.NONE : weigh(fresh, frequencies);
+  }
+
   /** Kept tokens at most this many positions from a token the hop asked for are what it found. */
   static final int HOP_WINDOW = 5;
 
