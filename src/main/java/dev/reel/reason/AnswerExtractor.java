@@ -11,8 +11,8 @@ import dev.reel.score.Candidate;
  * The exact answer inside the best passage: kept tokens form runs (consecutive positions, broken at punctuation and
  * at the question's own tokens); runs lose their leading and trailing function words; the run holding the most
  * final-pass weight, each token's weight discounted by its distance to the nearest question token of the same
- * sentence (answers stand next to what was asked; a token with no question token in its sentence counts nothing),
- * is the answer. "The pass key is 71432." asked "What is the pass key?" gives "71432". A run with a digit, or with
+ * sentence (answers stand next to what was asked; a token with no question token in its sentence counts nothing)
+ * and multiplied by how many distinct question tokens its sentence holds, is the answer. "The pass key is 71432." asked "What is the pass key?" gives "71432". A run with a digit, or with
  * no lower-case letter (a key, a code, a variable), is the answer as it stands; any other run is a fragment of a
  * phrase, so the answer grows to the rest of its clause: from just after the last question token before it (or
  * from the run) to the end of the sentence, leading function words dropped.
@@ -38,7 +38,7 @@ final class AnswerExtractor {
           || (!run.isEmpty() && token.position() - run.get(run.size() - 1).position() > 1);
       if (breaks) {
         List<Candidate> trimmed = trim(run, isWord);
-        double weight = trimmed.stream()
+        double weight = trimmed.isEmpty() ? 0 : coverage(trimmed.get(0), inside, question, best) * trimmed.stream()
             .mapToDouble(t -> weights.get(t) / (1 + distance(t, inside, question, best) / 2.0)).sum();
         if (!trimmed.isEmpty() && weight > bestWeight) {
           bestWeight = weight;
@@ -88,6 +88,15 @@ final class AnswerExtractor {
       }
       rest = rest.substring(space + 1).replaceFirst("^[^\\p{L}\\p{N}]+", "");
     }
+  }
+
+  /**
+   * Distinct question tokens kept in the token's sentence: a passage can merge several sentences, and the one that
+   * matches the most of the question holds its answer ("VAR A = VAR B" over "a matter of uncommon value").
+   */
+  private static int coverage(Candidate token, List<Candidate> inside, Set<Integer> question, Evidence passage) {
+    return (int) inside.stream().filter(o -> question.contains(o.tokenId()) && sameSentence(passage, token, o))
+        .mapToInt(Candidate::tokenId).distinct().count();
   }
 
   /** Positions from the token to the nearest kept question token in the same sentence of the passage. */
