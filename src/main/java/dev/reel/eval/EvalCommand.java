@@ -75,7 +75,8 @@ public final class EvalCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--results", defaultValue = "jobs/results/eval", paramLabel = "DIR",
-      description = "Outcome table, runs and heatmaps; the report is DIR.md (default: ${DEFAULT-VALUE}).")
+      description = "Outcome table, runs and heatmaps (and notes.md, copied into the report); the report is "
+          + "DIR.md (default: ${DEFAULT-VALUE}).")
   Path results;
 
   @Option(names = "--report-only", description = "Redraw the report and heatmaps from the outcome table; run nothing.")
@@ -90,7 +91,10 @@ public final class EvalCommand implements Callable<Integer> {
     Files.createDirectories(results);
     String runs = BenchReport.header("Validation suites: planted text in real haystacks, the real job",
         "jobs/eval --report-only") + "Runs that measured the rows below:\n\n" + Files.readString(runsFile());
-    BenchReport.write(Path.of(results + ".md"), EvalMarkdown.render(table.rows(), results, runs));
+    // The goals and what the numbers mean are written by hand beside the table: they need reading, not counting.
+    Path notes = results.resolve("notes.md");
+    String prose = Files.isRegularFile(notes) ? Files.readString(notes) + "\n" : "";
+    BenchReport.write(Path.of(results + ".md"), EvalMarkdown.render(table.rows(), results, runs + "\n" + prose));
     return 0;
   }
 
