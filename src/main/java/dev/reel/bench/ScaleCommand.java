@@ -53,8 +53,9 @@ final class ScaleCommand implements Callable<Integer> {
     DocumentTokenizer tokenizer = DocumentTokenizer.of(new ModelFiles(ReelCommand.parseConfig("--input", ".",
         "--output", "unused", "--cache-dir", parent.cacheDir.toString()).model()).tokenizerJson());
     String sample = ScaleInput.sample(from, 2_000_000);
-    double charsPerToken = sample.length() / (double) tokenizer.tokenize(sample)[0].length;
-    ScaleInput input = new ScaleInput(from, charsPerToken);
+    double bytesPerToken = sample.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        / (double) tokenizer.tokenize(sample)[0].length;
+    ScaleInput input = new ScaleInput(from, bytesPerToken);
     List<String[]> rows = new ArrayList<>();
     List<ScaleRun.Result> results = new ArrayList<>();
     for (String size : sizes) {
@@ -72,7 +73,7 @@ final class ScaleCommand implements Callable<Integer> {
         System.err.println("bench: " + String.join(" | ", rows.get(rows.size() - 1)));
       }
     }
-    BenchReport.write(out, ScaleReport.render(this, charsPerToken, rows, results));
+    BenchReport.write(out, ScaleReport.render(this, bytesPerToken, rows, results));
     return 0;
   }
 

@@ -11,40 +11,46 @@ import java.util.stream.Stream;
 
 /**
  * The scale bench's input: real files of the corpus folders, in order, until about the tokens asked (from the
- * corpus's measured characters per token), linked rather than copied; the file at the middle gets a passkey.
+ * corpus's measured bytes per token), linked rather than copied; the file at the middle gets a passkey. Sizes are
+ * counted in bytes, so no file is decoded but the two rewritten (the middle one and the cut last one).
  */
 final class ScaleInput {
   static final String QUESTION = "What is the pass key?";
 
   private final List<Path> files;
-  private final double charsPerToken;
+  private final double bytesPerToken;
 
-  ScaleInput(List<Path> folders, double charsPerToken) throws IOException {
+  ScaleInput(List<Path> folders, double bytesPerToken) throws IOException {
     this.files = new ArrayList<>();
     for (Path folder : folders) {
       try (Stream<Path> walk = Files.walk(folder)) {
         files.addAll(walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList());
       }
     }
-    this.charsPerToken = charsPerToken;
+    this.bytesPerToken = bytesPerToken;
   }
 
-  /** The first {@code maxChars} characters of the corpus, for measuring characters per token. */
+  /** About the first {@code maxChars} characters of the corpus, for measuring bytes per token. */
   static String sample(List<Path> folders, int maxChars) throws IOException {
     StringBuilder text = new StringBuilder();
     for (Path file : new ScaleInput(folders, 1).files) {
       if (text.length() >= maxChars) {
         break;
       }
-      text.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+      text.append(read(file)).append('\n');
     }
     return text.substring(0, Math.min(maxChars, text.length()));
+  }
+
+  /** Lenient UTF-8: the bench measures; the job itself rejects files that are not valid UTF-8. */
+  private static String read(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
   }
 
   /** Writes about {@code tokens} tokens of the corpus under {@code dir}, the passkey {@code key} planted midway. */
   void write(Path dir, long tokens, String key) throws IOException {
     Files.createDirectories(dir);
-    long wanted = (long) (tokens * charsPerToken);
+    long wanted = (long) (tokens * bytesPerToken);
     List<Path> chosen = new ArrayList<>();
     List<Long> sizes = new ArrayList<>();
     long total = 0;
@@ -53,9 +59,9 @@ final class ScaleInput {
         break;
       }
       chosen.add(file);
-      long chars = Files.readString(file, StandardCharsets.UTF_8).length();
-      sizes.add(chars);
-      total += chars;
+      long bytes = Files.size(file);
+      sizes.add(bytes);
+      total += bytes;
     }
     long seen = 0;
     for (int i = 0; i < chosen.size(); i++) {
@@ -63,10 +69,9 @@ final class ScaleInput {
       boolean last = i == chosen.size() - 1;
       boolean middle = seen <= total / 2 && total / 2 < seen + sizes.get(i);
       if (last || middle) {
-        String text = Files.readString(chosen.get(i), StandardCharsets.UTF_8);
-        if (last) {
-          text = text.substring(0, (int) Math.min(text.length(), wanted - seen));
-        }
+        byte[] bytes = Files.readAllBytes(chosen.get(i));
+        String text = new String(bytes, 0, (int) Math.min(bytes.length, last ? wanted - seen : bytes.length),
+            StandardCharsets.UTF_8);
         if (middle) {
           text = plant(text, (int) (total / 2 - seen), key);
         }

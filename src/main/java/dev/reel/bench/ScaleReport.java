@@ -11,17 +11,17 @@ final class ScaleReport {
 
   private ScaleReport() {}
 
-  static String render(ScaleCommand bench, double charsPerToken, List<String[]> rows, List<ScaleRun.Result> results) {
+  static String render(ScaleCommand bench, double bytesPerToken, List<String[]> rows, List<ScaleRun.Result> results) {
     StringBuilder md = new StringBuilder(BenchReport.header("Scale: the real job from raw files to answer.json",
         bench.command()));
     md.append(String.format(Locale.ROOT, "Input: the corpus folders' files in name order, linked, until about the "
-        + "size's tokens (%.2f characters per token measured on the first 2 M characters); the passkey sentence "
+        + "size's tokens (%.2f bytes per token measured on the first 2 M characters); the passkey sentence "
         + "planted in the file at the middle; the question \"%s\". Each run is `jobs/reel` in its own JVM (-Xmx%s, "
         + "conf/jvm.options, embedded local Spark on every core: driver and executors share the JVM, so its peaks "
         + "bound both). wall: the whole process (JVM start, model load); job: ReelJob.run. Heap peak: sum of the heap "
         + "pools' peaks (an upper bound); RSS peak: the process's VmHWM (heap, Arrow, PyTorch, tokenizer); chunk "
         + "store peak: the Arrow chunk stores' largest allocation. Buffer: the gathered tokens' bytes (budget "
-        + "--buffer-mb).%n%n| %s |%n|%s%n", charsPerToken, ScaleInput.QUESTION, bench.heap, String.join(" | ", COLUMNS),
+        + "--buffer-mb).%n%n| %s |%n|%s%n", bytesPerToken, ScaleInput.QUESTION, bench.heap, String.join(" | ", COLUMNS),
         "---|".repeat(COLUMNS.length)));
     for (String[] row : rows) {
       md.append("| ").append(String.join(" | ", row)).append(" |\n");
