@@ -32,7 +32,8 @@ final class EvalMarkdown {
         + EFFECTIVE_HIT_RATE + " and at every shorter length. common-words is a negative control: a hit needs all "
         + "five words in the answer itself, in at most " + Suite.COMMON_WORDS_REPLY_WORDS + " words. "
         + "jigsaw plants its fact across a chunk border and varies --partitions; a "
-        + "run whose reel.parquet is out of order counts as a miss.\n");
+        + "run whose reel.parquet is out of order counts as a miss. Every case, with its recall, rank, BM25 rank, tokens "
+        + "and seconds, is a row of [outcomes.csv](" + plots.getFileName() + "/outcomes.csv).\n");
     List<String> haystacks = distinct(rows, OutcomeTable.Row::haystack);
     for (String haystack : haystacks) {
       List<OutcomeTable.Row> ofHaystack = filter(rows, r -> r.haystack().equals(haystack));
