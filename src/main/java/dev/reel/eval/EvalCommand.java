@@ -107,7 +107,9 @@ public final class EvalCommand implements Callable<Integer> {
     DocumentTokenizer tokenizer = DocumentTokenizer.of(new ModelFiles(defaults.model()).tokenizerJson());
     Haystack full = Haystack.load(folders(), longest, tokenizer, defaults.ingest());
     Planter planter = new Planter(tokenizer, defaults.chunk().chunkTokens());
-    int run = table.nextRun();
+    // A run stopped before its first row leaves a line in runs.md but no row: count both.
+    int run = Math.max(table.nextRun(), Files.exists(runsFile())
+        ? (int) Files.readAllLines(runsFile()).stream().filter(l -> l.matches("\\| \\d+ \\|.*")).count() + 1 : 1);
     logRun(run);
     Path work = Files.createTempDirectory("reel-eval");
     try (SparkSession session = RuntimeSettings.session("reel-eval", null)) {
