@@ -19,9 +19,7 @@ final class DnaCatch {
 
   /** Counts with the job's own definition of caught: {@link DnaLookup}, as the chunk scorer uses it. */
   static Catch count(DnaGates gates, TokenVectors vectors, int[] ids) {
-    float[] gravity = new float[ids.length];
-    int[] gate = new int[ids.length];
-    DnaLookup.build(gates, Weighted.NONE, vectors).lookup(ids, ids.length, gravity, gate, new float[ids.length]);
+    int[] gate = DnaLookup.build(gates, Weighted.NONE, vectors).lookup(ids, ids.length).gate();
     int[] perGate = new int[gates.count()];
     int caught = 0;
     for (int g : gate) {

@@ -59,14 +59,23 @@ public final class DnaLookup implements Serializable {
     return new DnaLookup(gravity, gate, relevance);
   }
 
-  /** Fills the chunk's gravity, gate and relevance from its token ids. */
-  public void lookup(int[] ids, int n, float[] gravityOut, int[] gateOut, float[] relevanceOut) {
+  /**
+   * The DNA values of a run of tokens, one entry per token.
+   *
+   * @param gate index of the gate that caught the token, -1 when none did
+   */
+  public record Looked(float[] gravity, int[] gate, float[] relevance) {}
+
+  /** Gravity, gate and relevance of the first {@code n} token ids; ids outside the vocabulary get 0, -1, 0. */
+  public Looked lookup(int[] ids, int n) {
+    Looked out = new Looked(new float[n], new int[n], new float[n]);
     for (int i = 0; i < n; i++) {
       int id = ids[i];
       boolean known = id >= 0 && id < gravity.length;
-      gravityOut[i] = known ? gravity[id] : 0;
-      gateOut[i] = known ? gate[id] : -1;
-      relevanceOut[i] = known ? relevance[id] : 0;
+      out.gravity()[i] = known ? gravity[id] : 0;
+      out.gate()[i] = known ? gate[id] : -1;
+      out.relevance()[i] = known ? relevance[id] : 0;
     }
+    return out;
   }
 }

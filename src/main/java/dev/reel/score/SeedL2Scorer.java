@@ -21,16 +21,13 @@ public final class SeedL2Scorer implements ChunkScorer {
   @Override
   public ChunkScores score(TokenChunk chunk) {
     int n = chunk.length();
-    float[] gravity = new float[n];
-    float[] relevance = new float[n];
-    int[] gate = new int[n];
-    model.dna().lookup(chunk.ids(), n, gravity, gate, relevance);
+    DnaLookup.Looked dna = model.dna().lookup(chunk.ids(), n);
     float[] importance = new float[n];
     for (int i = 0; i < n; i++) {
       int id = chunk.ids()[i];
       importance[i] = id >= 0 && id < rawNorms.length ? rawNorms[id] : 0f;
     }
-    return new ChunkScores(importance, gravity, new float[n], relevance, gate);
+    return new ChunkScores(importance, dna.gravity(), new float[n], dna.relevance(), dna.gate());
   }
 
   @Override

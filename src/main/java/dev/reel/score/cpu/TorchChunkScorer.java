@@ -9,6 +9,7 @@ import dev.reel.score.AttentionResult;
 import dev.reel.score.AttentionRows;
 import dev.reel.score.ChunkScorer;
 import dev.reel.score.ChunkScores;
+import dev.reel.score.DnaLookup;
 import dev.reel.score.RotaryEncoding;
 import dev.reel.score.ScoringModel;
 
@@ -53,10 +54,9 @@ public final class TorchChunkScorer implements ChunkScorer {
   @Override
   public ChunkScores score(TokenChunk chunk) {
     int n = chunk.length();
-    float[] gravity = new float[n];
-    float[] relevance = new float[n];
-    int[] gate = new int[n];
-    model.dna().lookup(chunk.ids(), n, gravity, gate, relevance);
+    DnaLookup.Looked dna = model.dna().lookup(chunk.ids(), n);
+    float[] gravity = dna.gravity();
+    float[] relevance = dna.relevance();
     try (NDManager scope = manager.newSubManager()) {
       float[] weights = new float[n];
       for (int i = 0; i < n; i++) {
@@ -66,7 +66,7 @@ public final class TorchChunkScorer implements ChunkScorer {
       rope.rotate(projected, n, chunk.positions()[0], rotated);
       AttentionResult attended = attention.attend(scope, rotated, null, n, attentionDims, gravity, weights);
       return new ChunkScores(importance(gravity, attended.received(), relevance), gravity, attended.received(),
-          relevance, gate);
+          relevance, dna.gate());
     }
   }
 
