@@ -102,7 +102,7 @@ final class CaseRunner {
   }
 
   private static int rank(EvalCase evalCase, JsonNode answer) {
-    if (evalCase.suite() == Suite.COMMON_WORDS) {
+    if (evalCase.suite().scoredOnAnswer()) {
       String reply = answer.path("answer").asText();
       boolean listed = reply.split("\\s+").length <= Suite.COMMON_WORDS_REPLY_WORDS;
       return listed && coverRank(List.of(reply), evalCase) > 0 ? 1 : 0;

@@ -123,9 +123,8 @@ public final class EvalCommand implements Callable<Integer> {
             EvalCase evalCase = suite.make(depth, new SplittableRandom(seed * 1_000_003L + suite.ordinal() * 10_007L
                 + l * 101L + d));
             Planter.Planted planted = planter.plant(haystackPrefix, evalCase);
-            // BM25 has no answer of its own, and common-words is scored on the answer: no baseline there.
-            int bm25 = noBm25 || suite == Suite.COMMON_WORDS ? -1 : CaseRunner.coverRank(Bm25Baseline.topPassages(planted.texts(),
-                evalCase.question()), evalCase);
+            int bm25 = noBm25 || suite.scoredOnAnswer() ? -1
+                : CaseRunner.coverRank(Bm25Baseline.topPassages(planted.texts(), evalCase.question()), evalCase);
             for (Map.Entry<String, List<String>> setting : named.entrySet()) {
               CaseRunner.Outcome outcome = runner.run(evalCase, planted, setting.getValue());
               table.put(new OutcomeTable.Row(setting.getKey(), haystack, suite, lengths.get(l), outcome.tokens(),

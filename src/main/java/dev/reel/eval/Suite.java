@@ -36,12 +36,8 @@ enum Suite {
     @Override
     EvalCase make(double depth, SplittableRandom random) {
       List<String> keys = keys(random, 4);
-      List<Plant> plants = new ArrayList<>();
-      List<String> values = new ArrayList<>();
-      for (int i = 0; i < keys.size(); i++) {
-        values.add(digits(random, 7));
-        plants.add(new Plant(magic(keys.get(i), values.get(i)), spread(depth, i)));
-      }
+      List<String> values = magicValues(random, keys.size());
+      List<Plant> plants = magic(keys, values, depth);
       return new EvalCase(this, "What is the special magic number for " + keys.get(0) + "?", plants,
           List.of(new Answer(0, values.get(0))), List.of());
     }
@@ -51,12 +47,11 @@ enum Suite {
     @Override
     EvalCase make(double depth, SplittableRandom random) {
       String key = keys(random, 1).get(0);
-      List<Plant> plants = new ArrayList<>();
+      List<String> values = magicValues(random, 4);
+      List<Plant> plants = magic(Collections.nCopies(values.size(), key), values, depth);
       List<Answer> answers = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        String value = digits(random, 7);
-        plants.add(new Plant(magic(key, value), spread(depth, i)));
-        answers.add(new Answer(i, value));
+      for (int i = 0; i < values.size(); i++) {
+        answers.add(new Answer(i, values.get(i)));
       }
       return new EvalCase(this, "What are all the special magic numbers for " + key + "?", plants, answers,
           List.of());
@@ -67,12 +62,8 @@ enum Suite {
     @Override
     EvalCase make(double depth, SplittableRandom random) {
       List<String> keys = keys(random, 4);
-      List<Plant> plants = new ArrayList<>();
-      List<String> values = new ArrayList<>();
-      for (int i = 0; i < keys.size(); i++) {
-        values.add(digits(random, 7));
-        plants.add(new Plant(magic(keys.get(i), values.get(i)), spread(depth, i)));
-      }
+      List<String> values = magicValues(random, keys.size());
+      List<Plant> plants = magic(keys, values, depth);
       return new EvalCase(this, "What are the special magic numbers for " + keys.get(0) + " and " + keys.get(1)
           + "?", plants, List.of(new Answer(0, values.get(0)), new Answer(1, values.get(1))), List.of());
     }
@@ -141,6 +132,14 @@ enum Suite {
 
   abstract EvalCase make(double depth, SplittableRandom random);
 
+  /**
+   * Whether the case is scored on the job's answer itself rather than on its evidence (common words: the evidence
+   * holding the list would match trivially); such a suite has no BM25 row, BM25 having no answer of its own.
+   */
+  boolean scoredOnAnswer() {
+    return this == COMMON_WORDS;
+  }
+
   String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
@@ -154,8 +153,23 @@ enum Suite {
     return i == 0 ? depth : (depth + 0.25 * i) % 1.0;
   }
 
-  private static String magic(String key, String value) {
-    return "The special magic number for " + key + " is " + value + ".";
+  /** RULER's needles, "The special magic number for {key} is {value}.", the i-th at {@link #spread}(depth, i). */
+  private static List<Plant> magic(List<String> keys, List<String> values, double depth) {
+    List<Plant> plants = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      plants.add(new Plant("The special magic number for " + keys.get(i) + " is " + values.get(i) + ".",
+          spread(depth, i)));
+    }
+    return plants;
+  }
+
+  /** {@code count} seven-digit values. */
+  private static List<String> magicValues(SplittableRandom random, int count) {
+    List<String> values = new ArrayList<>();
+    while (values.size() < count) {
+      values.add(digits(random, 7));
+    }
+    return values;
   }
 
   private static List<String> keys(SplittableRandom random, int count) {
