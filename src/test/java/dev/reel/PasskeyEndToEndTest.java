@@ -37,4 +37,36 @@ class PasskeyEndToEndTest {
     assertEquals(top, answer.get("answer_passage").asText());
     assertTrue(java.nio.file.Files.size(out.resolve("reel.png")) > 20_000, "reel.png missing or trivial");
   }
+
+  /**
+   * Dictionary entries beside the haystack, as in the 10 M-token scale run (GCIDE): a headword "Pass-key" with its
+   * definition, and entries repeating "key". Each holds the question's words; none says what the pass key is.
+   */
+  private static final String DICTIONARY = """
+      Pass-key \\Pass"-key`\\, n.
+         A key that opens more locks than one; a master key.
+
+      Key way \\Key" way`\\, n.
+         A groove cut for a key, so that the key holds a wheel to a shaft; the key seat.
+
+      Keynote \\Key"note`\\, n.
+         The key in which a piece of music begins; hence, the key idea of a speech.
+
+      Passe-partout \\Passe`-par`tout"\\, n.
+         That which passes everywhere; a master key; a pass.
+      """;
+
+  @ParameterizedTest(name = "depth {0}")
+  @CsvSource({"0.3, 40177", "0.7, 62815"})
+  void passkeyOutranksDictionaryEntriesOfTheSameWords(double depth, String key) throws Exception {
+    String sentence = "The pass key is " + key + ". Remember it. " + key + " is the pass key.";
+    Corpora.write(dir.resolve("in/moby-dick.txt"), Corpora.plant(Corpora.mobyDick(), sentence, depth));
+    Corpora.write(dir.resolve("in/dictionary.txt"), DICTIONARY.repeat(20));
+    Path out = dir.resolve("out");
+
+    JobRuns.run(JobRuns.args(dir.resolve("in"), out, "--question", "What is the pass key?"));
+
+    JsonNode answer = JobRuns.json(out.resolve("answer.json"));
+    assertEquals(key, answer.get("answer").asText(), "top evidence: " + answer.get("evidence").get(0));
+  }
 }

@@ -53,9 +53,17 @@ final class AnswerExtractor {
     if (bestRun == null) {
       return null;
     }
+    String text = best.text();
     int from = bestRun.get(0).charStart() - best.charStart();
     int to = bestRun.get(bestRun.size() - 1).charEnd() - best.charStart();
-    String exact = best.text().substring(from, to);
+    // A run may miss a word piece the buffer had no room for ("58", "##65" of "58654"): answers are whole words.
+    while (from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
+      from--;
+    }
+    while (to < text.length() && Character.isLetterOrDigit(text.charAt(to))) {
+      to++;
+    }
+    String exact = text.substring(from, to);
     if (exact.codePoints().anyMatch(Character::isDigit) || exact.codePoints().noneMatch(Character::isLowerCase)) {
       return exact;
     }

@@ -13,11 +13,17 @@ import dev.reel.score.Candidate;
  * @param charStart   start of {@code text} in the document
  * @param charEnd     end of {@code text} in the document
  * @param text        the passage
- * @param score       question attention it holds (with a question), or its tokens' summed importance
+ * @param score       with a question, how much of it the passage holds ({@link QuestionCoverage}, in [0, 1)) plus a
+ *                    tenth of the question attention it holds; without one, its tokens' summed importance
  * @param tokens      the kept tokens it holds, in position order
  */
 public record Evidence(String source, String docId, long position, long endPosition, int charStart, int charEnd,
                        String text, double score, List<Candidate> tokens) {
+  /** This passage with another score. */
+  public Evidence withScore(double newScore) {
+    return new Evidence(source, docId, position, endPosition, charStart, charEnd, text, newScore, tokens);
+  }
+
   /** The kept tokens' character ranges inside {@code text}, as [start, end) pairs. */
   public List<int[]> keptRanges() {
     return tokens.stream().map(t -> new int[] {t.charStart() - charStart, t.charEnd() - charStart}).toList();

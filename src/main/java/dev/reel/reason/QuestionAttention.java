@@ -6,32 +6,44 @@ import dev.reel.score.Candidate;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 
 /**
- * The question attends over the buffer: each kept token's logit is its best weighted similarity to a question token,
- * and a softmax over the whole buffer turns logits into the share of attention each token receives.
+ * The question against the buffer. Each kept token's attention logit is its best weighted similarity to a question
+ * token, and a softmax over the whole buffer turns logits into the share of attention each token receives. Beside
+ * it, each token's match to each question token, {@code max(0, cos)^3} (the shape of the scorer's relevance: the
+ * token itself counts 1, an unrelated one about 0), from which passages count how much of the question they hold.
+ *
+ * @param attention the share of the question's attention per kept token, summing to 1
+ * @param matches   row-major {@code [token][question token]} matches
+ * @param width     question tokens per row
  */
-final class QuestionAttention {
+record QuestionAttention(double[] attention, float[] matches, int width) {
   static final double TEMPERATURE = 0.1;
 
-  private QuestionAttention() {}
+  float match(int token, int questionToken) {
+    return matches[token * width + questionToken];
+  }
 
-  static double[] weights(List<Candidate> buffer, Weighted question, TokenVectors vectors) {
+  static QuestionAttention over(List<Candidate> buffer, Weighted question, TokenVectors vectors) {
     int[] questionTokens = question.ids();
+    int width = questionTokens.length;
     int dims = vectors.dims();
-    float[] tastes = new float[questionTokens.length * dims];
-    vectors.gather(questionTokens, questionTokens.length, tastes);
+    float[] tastes = new float[width * dims];
+    vectors.gather(questionTokens, width, tastes);
     int[] ids = buffer.stream().mapToInt(Candidate::tokenId).toArray();
     float[] kept = new float[ids.length * dims];
     vectors.gather(ids, ids.length, kept);
     double[] logits = new double[ids.length];
+    float[] matches = new float[ids.length * width];
     double max = Double.NEGATIVE_INFINITY;
     for (int t = 0; t < ids.length; t++) {
       double best = -1;
-      for (int q = 0; q < questionTokens.length; q++) {
+      for (int q = 0; q < width; q++) {
         double dot = 0;
         for (int k = 0; k < dims; k++) {
           dot += tastes[q * dims + k] * kept[t * dims + k];
         }
         best = Math.max(best, question.weights()[q] * dot);
+        double positive = Math.max(0, dot);
+        matches[t * width + q] = (float) (positive * positive * positive);
       }
       logits[t] = best / TEMPERATURE;
       max = Math.max(max, logits[t]);
@@ -44,6 +56,6 @@ final class QuestionAttention {
     for (int t = 0; t < logits.length; t++) {
       logits[t] /= sum;
     }
-    return logits;
+    return new QuestionAttention(logits, matches, width);
   }
 }

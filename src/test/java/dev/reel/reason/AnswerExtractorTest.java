@@ -1,0 +1,46 @@
+package dev.reel.reason;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import dev.reel.score.Candidate;
+
+/** The exact answer from a passage's kept tokens; token ids here are 1 "pass", 2 "key", 3 "58", 4 "##65", 5 ".". */
+class AnswerExtractorTest {
+  private static final String TEXT = "The pass key is 58654. Remember it.";
+  private static final Set<Integer> QUESTION = Set.of(1, 2);
+
+  private static Candidate token(long position, int id, String word, int occurrence) {
+    int start = TEXT.indexOf(word);
+    for (int i = 0; i < occurrence; i++) {
+      start = TEXT.indexOf(word, start + 1);
+    }
+    return new Candidate(position, 1, 0, id, start, start + word.length(), -1, 0, 0, 0);
+  }
+
+  private static String extract(List<Candidate> kept) {
+    Evidence passage = new Evidence("s", "d", kept.get(0).position(), kept.get(kept.size() - 1).position(), 0,
+        TEXT.length(), TEXT, 1, kept);
+    Map<Candidate, Double> weights = new IdentityHashMap<>();
+    kept.forEach(t -> weights.put(t, 1.0));
+    return AnswerExtractor.extract(passage, weights, QUESTION, id -> id != 5, id -> id == 5);
+  }
+
+  @Test
+  void anAnswerMissingItsLastWordPieceIsStillTheWholeNumber() {
+    // The buffer kept "58" and "##65" but had no room for "##4".
+    List<Candidate> kept = List.of(token(1, 1, "pass", 0), token(2, 2, "key", 0), token(4, 3, "58", 0),
+        token(5, 4, "65", 0));
+    assertEquals("58654", extract(kept));
+  }
+
+  @Test
+  void aPassageOfNothingButTheQuestionWordsHasNoAnswer() {
+    assertNull(extract(List.of(token(1, 1, "pass", 0), token(2, 2, "key", 0))));
+  }
+}
