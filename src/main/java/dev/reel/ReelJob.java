@@ -224,8 +224,8 @@ public final class ReelJob {
     }
     StageClock clock = StageClock.start("ingest", listing.files().size() + " files");
     spark.setJobDescription("reel ingest: read and parse " + listing.files().size() + " files");
-    JavaRDD<IngestRecord> records = ingest.run(spark, listing.files(), spark.defaultParallelism() * 4)
-        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaRDD<IngestRecord> records = ingest.run(spark, listing, spark.defaultParallelism() * 4)
+        .persist(StorageLevel.DISK_ONLY());
     long[] counts = records.aggregate(new long[2],
         (acc, r) -> { acc[r.isReject() ? 1 : 0]++; return acc; },
         (a, b) -> { a[0] += b[0]; a[1] += b[1]; return a; });
@@ -261,7 +261,7 @@ public final class ReelJob {
                                       int capacity, JobMetrics metrics) {
     ChunkStage chunks = new ChunkStage(config.chunk(), corpus.tokenCount());
     int partitions = config.chunk().partitions() > 0 ? config.chunk().partitions()
-        : (int) Math.max(1, Math.min(chunks.chunkCount(), spark.defaultParallelism() * 2L));
+        : chunks.defaultPartitions(spark.defaultParallelism());
     StageClock clock = StageClock.start("score", chunks.chunkCount() + " chunks in " + partitions + " partitions");
     spark.setJobDescription("reel chunk, score and gather: " + chunks.chunkCount() + " chunks");
     ScoreSummary summary = GatherStage.run(ScoreStage.run(chunks, corpus.documents(), partitions, model, capacity));

@@ -89,7 +89,8 @@ final class ScaleCommand implements Callable<Integer> {
     return new String[] {size, fmt("%,d", tokens), fmt("%.1f", alpha), fmt("%.1f", r.wallSeconds()), fmt("%.1f", job),
         fmt("%.1f", r.stage("ingest")), fmt("%.1f", r.stage("tokenize")), fmt("%.1f", r.stage("score")),
         fmt("%.1f", r.stage("reason")), fmt("%.1f", r.stage("write")), fmt("%,.0f", tokens / job),
-        fmt("%,.0f", r.memory("heap_peak_bytes") / MIB), fmt("%,.0f", r.memory("process_rss_peak_bytes") / MIB),
+        fmt("%,.0f", r.memory("heap_peak_bytes") / MIB), fmt("%,.0f", r.memory("heap_after_gc_peak_bytes") / MIB),
+        fmt("%,.0f", r.memory("process_rss_peak_bytes") / MIB),
         fmt("%,.0f", r.metrics().path("chunk_store_peak_bytes").asLong() / MIB),
         fmt("%,.0f", r.metrics().path("spill_bytes").asLong() / MIB),
         fmt("%.1f", r.metrics().path("buffer_bytes").asLong() / MIB), r.answer().equals(key) ? "yes (" + key + ")"

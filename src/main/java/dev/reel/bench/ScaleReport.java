@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /** The scale bench's results file: the runs, then what they show about linearity, memory and the dense baseline. */
 final class ScaleReport {
+  private static final double MIB = 1 << 20;
   private static final String[] COLUMNS = {"size", "tokens", "alpha", "wall s", "job s", "ingest s", "tokenize s",
-      "score s", "reason s", "write s", "tokens/s (job)", "heap peak MiB", "RSS peak MiB", "chunk store peak MiB",
+      "score s", "reason s", "write s", "tokens/s (job)", "heap peak MiB", "heap after GC peak MiB", "RSS peak MiB", "chunk store peak MiB",
       "spill MiB", "buffer MiB", "passkey found"};
 
   private ScaleReport() {}
@@ -19,7 +20,8 @@ final class ScaleReport {
         + "planted in the file at the middle; the question \"%s\". Each run is `jobs/reel` in its own JVM (-Xmx%s, "
         + "conf/jvm.options, embedded local Spark on every core: driver and executors share the JVM, so its peaks "
         + "bound both). wall: the whole process (JVM start, model load); job: ReelJob.run. Heap peak: sum of the heap "
-        + "pools' peaks (an upper bound); RSS peak: the process's VmHWM (heap, Arrow, PyTorch, tokenizer); chunk "
+        + "pools' peaks (an upper bound: the collector lets garbage pile up to what -Xmx allows); heap after GC peak: "
+        + "the most heap still in use right after any collection (what the job kept); RSS peak: the process's VmHWM (heap, Arrow, PyTorch, tokenizer); chunk "
         + "store peak: the Arrow chunk stores' largest allocation. Buffer: the gathered tokens' bytes (budget "
         + "--buffer-mb).%n%n| %s |%n|%s%n", bytesPerToken, ScaleInput.QUESTION, bench.heap, String.join(" | ", COLUMNS),
         "---|".repeat(COLUMNS.length)));
@@ -41,6 +43,7 @@ final class ScaleReport {
       }
       previous = current;
     }
+    md.append(memory(rows, results));
     md.append("\n### Dense baseline (alpha 0) on the same chunks\n\n| tokens | score s, alpha 1 | score s, alpha 0 | "
         + "dense / alpha 1 | job s, alpha 1 | job s, alpha 0 |\n|---|---|---|---|---|---|\n");
     for (int i = 0; i < rows.size(); i++) {
@@ -59,6 +62,26 @@ final class ScaleReport {
         + "here: at %,d tokens its score matrix alone is %.3g TB in float32 (n^2 x 4 bytes), against 24 GiB of "
         + "memory; per-chunk dense attention (above) is the baseline that runs.%n", largest,
         largest * (double) largest * 4 / 1e12));
+    return md.toString();
+  }
+
+  /** Memory at alpha 1 against the smallest size: what grows with the corpus and what does not. */
+  private static String memory(List<String[]> rows, List<ScaleRun.Result> results) {
+    StringBuilder md = new StringBuilder("\n### Memory against tokens, alpha 1\n\n| tokens | heap after GC peak MiB | "
+        + "x smallest | heap peak MiB | RSS peak MiB | chunk store peak MiB | buffer MiB |\n|---|---|---|---|---|---|---|\n");
+    ScaleRun.Result first = null;
+    for (int i = 0; i < rows.size(); i++) {
+      if (!rows.get(i)[2].equals("1.0")) {
+        continue;
+      }
+      ScaleRun.Result r = results.get(i);
+      first = first == null ? r : first;
+      md.append(String.format(Locale.ROOT, "| %,d | %,.0f | %.2f | %,.0f | %,.0f | %,.0f | %.1f |%n", tokens(r),
+          r.memory("heap_after_gc_peak_bytes") / MIB, r.memory("heap_after_gc_peak_bytes")
+              / (double) first.memory("heap_after_gc_peak_bytes"), r.memory("heap_peak_bytes") / MIB,
+          r.memory("process_rss_peak_bytes") / MIB, r.metrics().path("chunk_store_peak_bytes").asLong() / MIB,
+          r.metrics().path("buffer_bytes").asLong() / MIB));
+    }
     return md.toString();
   }
 

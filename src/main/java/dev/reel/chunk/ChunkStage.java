@@ -22,6 +22,8 @@ import dev.reel.tokenize.TokenizedDoc;
 public final class ChunkStage implements Serializable {
   /** One allocator per executor JVM; each partition's store takes a named child of it. */
   private static final BufferAllocator ROOT = new RootAllocator(Long.MAX_VALUE);
+  /** Most tokens a partition takes when the partition count is left to the job: about 20 MiB of chunk columns. */
+  static final long TOKENS_PER_PARTITION = 1L << 20;
 
   private final ChunkOptions options;
   private final long totalTokens;
@@ -38,6 +40,16 @@ public final class ChunkStage implements Serializable {
 
   public long chunkCount() {
     return (totalTokens + options.chunkTokens() - 1) / options.chunkTokens();
+  }
+
+  /**
+   * Partitions when --partitions leaves it open: two per core, and more as the corpus grows so that no partition
+   * holds more than {@link #TOKENS_PER_PARTITION} tokens (a task's chunk store and sort stay the same size whatever the
+   * corpus); never more than there are chunks.
+   */
+  public int defaultPartitions(int parallelism) {
+    long bySize = (totalTokens + TOKENS_PER_PARTITION - 1) / TOKENS_PER_PARTITION;
+    return (int) Math.max(1, Math.min(chunkCount(), Math.max(2L * parallelism, bySize)));
   }
 
   /** Runs {@code consumer} once per partition over that partition's chunks; returns one result per partition. */

@@ -77,7 +77,7 @@ public final class TrainDnaCommand implements Callable<Integer> {
       JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
       IngestStage ingest = new IngestStage(IngestOptions.defaults(input));
       JavaRDD<IngestRecord> records = ingest.run(spark,
-          ingest.listFiles(session.sparkContext().hadoopConfiguration()).files(), spark.defaultParallelism() * 4);
+          ingest.listFiles(session.sparkContext().hadoopConfiguration()), spark.defaultParallelism() * 4);
       JavaRDD<TokenizedDoc> tokens = TokenizeStage.run(records.filter(r -> !r.isReject()),
           spark.broadcast(tokenizerJson)).persist(StorageLevel.MEMORY_AND_DISK_SER());
       TokenFrequencies frequencies = TokenFrequencies.count(tokens, vocabulary.size());

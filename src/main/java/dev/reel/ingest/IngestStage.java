@@ -24,8 +24,17 @@ public final class IngestStage {
     this.options = options;
   }
 
-  /** The input's files, sorted, and how many hidden files (".name", "_name", as Spark and Hadoop write) were skipped. */
-  public record InputListing(List<String> files, int hiddenSkipped) {}
+  /**
+   * Input bytes one ingest task reads at most (unless one file is larger): about a million tokens of text, so a task's
+   * documents, and the sort after tokenizing them, take the same memory whatever the corpus size.
+   */
+  static final long SLICE_BYTES = 4L << 20;
+
+  /**
+   * The input's files, sorted, their sizes in bytes, and how many hidden files (".name", "_name", as Spark and Hadoop
+   * write) were skipped.
+   */
+  public record InputListing(List<String> files, List<Long> bytes, int hiddenSkipped) {}
 
   /** Lists the input's files; fails with a clear message when the input does not exist. */
   public InputListing listFiles(Configuration hadoop) throws IOException {
@@ -35,28 +44,56 @@ public final class IngestStage {
     if (matches == null || matches.length == 0) {
       throw new IOException("ingest: input path does not exist: " + options.input() + " (--input)");
     }
-    List<String> files = new ArrayList<>();
+    java.util.TreeMap<String, Long> found = new java.util.TreeMap<>();
     int hidden = 0;
     for (FileStatus match : matches) {
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);
       while (it.hasNext()) {
-        Path file = it.next().getPath();
-        if (isHidden(file)) {
+        LocatedFileStatus file = it.next();
+        if (isHidden(file.getPath())) {
           hidden++;
         } else {
-          files.add(file.toString());
+          found.put(file.getPath().toString(), file.getLen());
         }
       }
     }
-    files.sort(null);
-    return new InputListing(files, hidden);
+    return new InputListing(List.copyOf(found.keySet()), List.copyOf(found.values()), hidden);
   }
 
-  /** Reads and parses the files in parallel; one task per slice of files. */
-  public JavaRDD<IngestRecord> run(JavaSparkContext spark, List<String> files, int slices) {
+  /**
+   * Reads and parses the listed files in parallel: one task per slice of consecutive files holding about
+   * {@link #SLICE_BYTES}, and at least {@code minSlices} tasks while there are files for them.
+   */
+  public JavaRDD<IngestRecord> run(JavaSparkContext spark, InputListing listing, int minSlices) {
     FileIngestor ingestor = new FileIngestor(options);
-    return spark.parallelize(files, Math.max(1, Math.min(slices, files.size())))
-        .flatMap(file -> ingestor.ingest(file).iterator());
+    List<List<String>> slices = slices(listing, minSlices);
+    return spark.parallelize(slices, Math.max(1, slices.size()))
+        .flatMap(slice -> slice.stream().flatMap(file -> ingestor.ingest(file).stream()).iterator());
+  }
+
+  /** Consecutive files grouped so each group holds about the same bytes, at most {@link #SLICE_BYTES} where it can. */
+  static List<List<String>> slices(InputListing listing, int minSlices) {
+    long total = listing.bytes().stream().mapToLong(Long::longValue).sum();
+    int wanted = (int) Math.min(listing.files().size(),
+        Math.max(minSlices, (total + SLICE_BYTES - 1) / SLICE_BYTES));
+    long target = Math.max(1, (total + wanted - 1) / Math.max(1, wanted));
+    List<List<String>> slices = new ArrayList<>();
+    List<String> open = new ArrayList<>();
+    long held = 0;
+    for (int f = 0; f < listing.files().size(); f++) {
+      long size = listing.bytes().get(f);
+      if (!open.isEmpty() && held + size > target) {
+        slices.add(open);
+        open = new ArrayList<>();
+        held = 0;
+      }
+      open.add(listing.files().get(f));
+      held += size;
+    }
+    if (!open.isEmpty()) {
+      slices.add(open);
+    }
+    return slices;
   }
 
   private static boolean isHidden(Path file) {

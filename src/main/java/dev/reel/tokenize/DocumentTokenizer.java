@@ -4,15 +4,21 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Tokenizes one document. Long texts are cut at whitespace into segments encoded in one native batch; BERT-style
+ * Tokenizes one document. Long texts are cut at whitespace into segments encoded in native batches; BERT-style
  * pre-tokenizers split on whitespace anyway, so the cut changes no token. The native tokenizer reports spans in
  * code points; they are turned into UTF-16 indices so they index Java strings.
  */
 public final class DocumentTokenizer {
   static final int SEGMENT_CHARS = 16_384;
+  /**
+   * Segments encoded in one native call. The tokenizer returns a String and a span object per token, so a whole
+   * 4 MB document in one call held about 150 MB of them at once; 32 segments (about 130 K tokens) hold a few MB.
+   */
+  static final int BATCH_SEGMENTS = 32;
 
   private final HuggingFaceTokenizer tokenizer;
 
@@ -28,37 +34,65 @@ public final class DocumentTokenizer {
   /** Returns {ids, charStart, charEnd}. */
   public int[][] tokenize(String text) {
     List<int[]> segments = segments(text);
-    List<String> pieces = new ArrayList<>(segments.size());
-    for (int[] segment : segments) {
-      pieces.add(text.substring(segment[0], segment[1]));
-    }
-    Encoding[] encodings = tokenizer.batchEncode(pieces, false, false);
-    int total = 0;
-    for (Encoding encoding : encodings) {
-      total += encoding.getIds().length;
-    }
-    int[] ids = new int[total];
-    int[] starts = new int[total];
-    int[] ends = new int[total];
-    int at = 0;
-    for (int s = 0; s < encodings.length; s++) {
-      long[] segmentIds = encodings[s].getIds();
-      CharSpan[] spans = encodings[s].getCharTokenSpans();
-      String piece = pieces.get(s);
-      boolean surrogates = piece.length() != piece.codePointCount(0, piece.length());
-      for (int i = 0; i < segmentIds.length; i++, at++) {
-        ids[at] = (int) segmentIds[i];
-        int start = spans[i].getStart();
-        int end = spans[i].getEnd();
-        if (surrogates) {
-          start = piece.offsetByCodePoints(0, start);
-          end = piece.offsetByCodePoints(0, end);
-        }
-        starts[at] = segments.get(s)[0] + start;
-        ends[at] = segments.get(s)[0] + end;
+    Columns out = new Columns(text.length() / 4 + 16);
+    for (int first = 0; first < segments.size(); first += BATCH_SEGMENTS) {
+      List<int[]> batch = segments.subList(first, Math.min(segments.size(), first + BATCH_SEGMENTS));
+      List<String> pieces = new ArrayList<>(batch.size());
+      for (int[] segment : batch) {
+        pieces.add(text.substring(segment[0], segment[1]));
+      }
+      Encoding[] encodings = tokenizer.batchEncode(pieces, false, false);
+      for (int s = 0; s < encodings.length; s++) {
+        append(out, encodings[s], pieces.get(s), batch.get(s)[0]);
       }
     }
-    return new int[][] {ids, starts, ends};
+    return out.trimmed();
+  }
+
+  private static void append(Columns out, Encoding encoding, String piece, int offset) {
+    long[] ids = encoding.getIds();
+    CharSpan[] spans = encoding.getCharTokenSpans();
+    boolean surrogates = piece.length() != piece.codePointCount(0, piece.length());
+    for (int i = 0; i < ids.length; i++) {
+      int start = spans[i].getStart();
+      int end = spans[i].getEnd();
+      if (surrogates) {
+        start = piece.offsetByCodePoints(0, start);
+        end = piece.offsetByCodePoints(0, end);
+      }
+      out.add((int) ids[i], offset + start, offset + end);
+    }
+  }
+
+  /** Growing id and span columns. */
+  private static final class Columns {
+    int[] ids;
+    int[] starts;
+    int[] ends;
+    int size;
+
+    Columns(int capacity) {
+      ids = new int[capacity];
+      starts = new int[capacity];
+      ends = new int[capacity];
+    }
+
+    void add(int id, int start, int end) {
+      if (size == ids.length) {
+        int grown = Math.max(16, size + (size >> 1));
+        ids = Arrays.copyOf(ids, grown);
+        starts = Arrays.copyOf(starts, grown);
+        ends = Arrays.copyOf(ends, grown);
+      }
+      ids[size] = id;
+      starts[size] = start;
+      ends[size] = end;
+      size++;
+    }
+
+    int[][] trimmed() {
+      return new int[][] {Arrays.copyOf(ids, size), Arrays.copyOf(starts, size), Arrays.copyOf(ends, size)};
+    }
   }
 
   /** [start, end) ranges of at most about SEGMENT_CHARS, ending after whitespace when there is any. */

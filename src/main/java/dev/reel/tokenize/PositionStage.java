@@ -52,7 +52,7 @@ public final class PositionStage {
     Broadcast<long[][]> offsets = spark.broadcast(starts);
     JavaRDD<TokenizedDoc> placed = sorted.mapPartitionsWithIndex(
         (partition, docs) -> place(docs, offsets.value()[partition]), true);
-    return new PlacedCorpus(placed.persist(StorageLevel.MEMORY_AND_DISK_SER()), documents, tokens);
+    return new PlacedCorpus(placed.persist(StorageLevel.DISK_ONLY()), documents, tokens);
   }
 
   private static Iterator<TokenizedDoc> place(Iterator<TokenizedDoc> docs, long[] start) {

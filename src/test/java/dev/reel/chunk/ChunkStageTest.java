@@ -19,6 +19,14 @@ class ChunkStageTest {
   }
 
   @Test
+  void partitionsGrowWithTheCorpusSoNoneHoldsMoreThanItsShare() {
+    dev.reel.config.ChunkOptions options = new dev.reel.config.ChunkOptions(512, 1 << 20, 0);
+    assertEquals(4, new ChunkStage(options, 1_000_000).defaultPartitions(2), "two per core for a small corpus");
+    assertEquals(12, new ChunkStage(options, 12_345_694).defaultPartitions(2), "12.3 M tokens in 1 M-token shares");
+    assertEquals(3, new ChunkStage(options, 1_500).defaultPartitions(2), "never more than the chunks");
+  }
+
+  @Test
   void partitionerSendsWholeChunksInContiguousRanges() {
     ChunkPartitioner partitioner = new ChunkPartitioner(3, 9, 16);
     assertEquals(0, partitioner.getPartition(0L));

@@ -33,8 +33,9 @@ class DocumentTokenizerTest {
 
   @Test
   void segmentingLongTextChangesNoToken() {
-    String text = Corpora.read(Corpora.mobyDickChapters().get(0)).repeat(3);
-    assertTrue(text.length() > 2 * DocumentTokenizer.SEGMENT_CHARS);
+    // Long enough for more than one native batch of segments.
+    String text = Corpora.read(Corpora.mobyDickChapters().get(0)).repeat(70);
+    assertTrue(text.length() > DocumentTokenizer.BATCH_SEGMENTS * DocumentTokenizer.SEGMENT_CHARS, "" + text.length());
     int[][] segmented = tokenizer.tokenize(text);
     long[] whole = TokenizerPool.get(TOKENIZER).encode(text, false, false).getIds();
     assertArrayEquals(java.util.Arrays.stream(whole).mapToInt(v -> (int) v).toArray(), segmented[0]);
