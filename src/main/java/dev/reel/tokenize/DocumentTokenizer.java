@@ -1,8 +1,8 @@
 package dev.reel.tokenize;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +19,11 @@ public final class DocumentTokenizer {
    * 4 MB document in one call held about 150 MB of them at once; 32 segments (about 130 K tokens) hold a few MB.
    */
   static final int BATCH_SEGMENTS = 32;
+  /**
+   * DJL's native tokenizer calls, used directly: {@code HuggingFaceTokenizer.batchEncode} fetches eight arrays per
+   * encoding, among them a String per token; only the ids and the character spans are needed here.
+   */
+  private static final TokenizersLibrary NATIVE = TokenizersLibrary.LIB;
 
   private final HuggingFaceTokenizer tokenizer;
 
@@ -41,26 +46,59 @@ public final class DocumentTokenizer {
       for (int[] segment : batch) {
         pieces.add(text.substring(segment[0], segment[1]));
       }
-      Encoding[] encodings = tokenizer.batchEncode(pieces, false, false);
-      for (int s = 0; s < encodings.length; s++) {
-        append(out, encodings[s], pieces.get(s), batch.get(s)[0]);
+      long[] encodings = NATIVE.batchEncode(tokenizer.getHandle(), pieces.toArray(String[]::new), false);
+      try {
+        for (int s = 0; s < encodings.length; s++) {
+          append(out, encodings[s], pieces.get(s), batch.get(s)[0]);
+        }
+      } finally {
+        for (long encoding : encodings) {
+          NATIVE.deleteEncoding(encoding);
+        }
       }
     }
     return out.trimmed();
   }
 
-  private static void append(Columns out, Encoding encoding, String piece, int offset) {
-    long[] ids = encoding.getIds();
-    CharSpan[] spans = encoding.getCharTokenSpans();
+  private static void append(Columns out, long encoding, String piece, int offset) {
+    long[] ids = NATIVE.getTokenIds(encoding);
+    CharSpan[] spans = NATIVE.getTokenCharSpans(encoding);
     boolean surrogates = piece.length() != piece.codePointCount(0, piece.length());
+    CodePointCursor cursor = surrogates ? new CodePointCursor(piece) : null;
     for (int i = 0; i < ids.length; i++) {
       int start = spans[i].getStart();
       int end = spans[i].getEnd();
       if (surrogates) {
-        start = piece.offsetByCodePoints(0, start);
-        end = piece.offsetByCodePoints(0, end);
+        start = cursor.charIndex(start);
+        end = cursor.charIndex(end);
       }
       out.add((int) ids[i], offset + start, offset + end);
+    }
+  }
+
+  /**
+   * Code point indices to UTF-16 indices, walking forward from the last answer: spans come in order, so a segment
+   * costs one pass instead of one scan from its start per token.
+   */
+  private static final class CodePointCursor {
+    private final String text;
+    private int codePoints;
+    private int chars;
+
+    CodePointCursor(String text) {
+      this.text = text;
+    }
+
+    int charIndex(int codePoint) {
+      if (codePoint < codePoints) {
+        codePoints = 0;
+        chars = 0;
+      }
+      while (codePoints < codePoint && chars < text.length()) {
+        chars += Character.charCount(text.codePointAt(chars));
+        codePoints++;
+      }
+      return chars;
     }
   }
 
