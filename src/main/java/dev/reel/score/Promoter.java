@@ -1,7 +1,6 @@
 package dev.reel.score;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import dev.reel.chunk.TokenChunk;
 
@@ -25,17 +24,14 @@ public final class Promoter {
   public List<Candidate> promote(TokenChunk chunk, ChunkScores scores) {
     int n = chunk.length();
     float[] importance = scores.importance();
-    Integer[] order = new Integer[n];
     double mass = 0;
     for (int i = 0; i < n; i++) {
-      order[i] = i;
       mass += Math.max(0, importance[i]);
     }
-    Arrays.sort(order, (a, b) -> importance[a] != importance[b]
-        ? Float.compare(importance[b], importance[a]) : Integer.compare(a, b));
-    List<Candidate> promoted = new ArrayList<>(Math.min(n, budget));
+    int[] order = best(importance, n, budget);
+    List<Candidate> promoted = new ArrayList<>(order.length);
     double taken = 0;
-    for (int r = 0; r < n && promoted.size() < budget && (taken < topP * mass || promoted.size() < FLOOR); r++) {
+    for (int r = 0; r < order.length && (taken < topP * mass || promoted.size() < FLOOR); r++) {
       int i = order[r];
       taken += Math.max(0, importance[i]);
       promoted.add(new Candidate(chunk.positions()[i], importance[i], chunk.docIndex()[i], chunk.ids()[i],
@@ -43,5 +39,27 @@ public final class Promoter {
           scores.relevance()[i]));
     }
     return promoted;
+  }
+
+  /**
+   * The indices of the {@code k} most important of the first {@code n} tokens, best first (ties to the lower index),
+   * kept in a sorted array by insertion: no boxing, and k (the chunk budget) is small beside n.
+   */
+  static int[] best(float[] importance, int n, int k) {
+    int[] top = new int[Math.min(n, k)];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      if (size == top.length && importance[i] <= importance[top[size - 1]]) {
+        continue; // not better than the worst kept; an equal one has a higher index, so it ranks below
+      }
+      int at = size == top.length ? size - 1 : size;
+      while (at > 0 && importance[i] > importance[top[at - 1]]) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = i;
+      size = Math.min(top.length, size + 1);
+    }
+    return top;
   }
 }
