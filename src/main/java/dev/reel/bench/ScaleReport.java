@@ -82,6 +82,34 @@ final class ScaleReport {
           r.memory("process_rss_peak_bytes") / MIB, r.metrics().path("chunk_store_peak_bytes").asLong() / MIB,
           r.metrics().path("buffer_bytes").asLong() / MIB));
     }
+    md.append(perStage(rows, results));
+    return md.toString();
+  }
+
+  private static final List<String> STAGES = List.of("model", "ingest", "tokenize", "score", "reason", "write");
+
+  /** Each stage's heap after GC peak and heap peak (MiB) at alpha 1, one column per size. */
+  private static String perStage(List<String[]> rows, List<ScaleRun.Result> results) {
+    StringBuilder head = new StringBuilder("\nPer stage, alpha 1: heap after GC peak / heap peak, MiB (the score stage "
+        + "chunks, scores and gathers; the chunk stores' Arrow memory is off-heap, in the table above)\n\n| stage |");
+    StringBuilder rule = new StringBuilder("|---|");
+    List<ScaleRun.Result> linear = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i)[2].equals("1.0")) {
+        linear.add(results.get(i));
+        head.append(String.format(Locale.ROOT, " %,d tokens |", tokens(results.get(i))));
+        rule.append("---|");
+      }
+    }
+    StringBuilder md = new StringBuilder(head).append('\n').append(rule).append('\n');
+    for (String stage : STAGES) {
+      md.append("| ").append(stage).append(" |");
+      for (ScaleRun.Result r : linear) {
+        md.append(String.format(Locale.ROOT, " %,.0f / %,.0f |", r.stageMemory(stage, "heap_after_gc_peak_bytes") / MIB,
+            r.stageMemory(stage, "heap_peak_bytes") / MIB));
+      }
+      md.append('\n');
+    }
     return md.toString();
   }
 

@@ -26,6 +26,10 @@ final class ScaleRun {
       return metrics.path("stages").path(name).path("seconds").asDouble();
     }
 
+    long stageMemory(String stage, String name) {
+      return metrics.path("stages").path(stage).path("memory").path(name).asLong();
+    }
+
     long memory(String name) {
       return metrics.path("memory").path(name).asLong();
     }

@@ -24,6 +24,11 @@ public final class JobMetrics {
     }
   }
 
+  /** Records a stage's memory peaks ({@link MemoryPeaks#stage()}). */
+  public void stageMemory(String name, Map<String, Object> memory) {
+    stages.computeIfAbsent(name, k -> new LinkedHashMap<>()).put("memory", memory);
+  }
+
   /** Adds task time summed over a stage's tasks. */
   public void stageTaskSeconds(String name, double taskSeconds) {
     stages.computeIfAbsent(name, k -> new LinkedHashMap<>()).put("task_seconds", round(taskSeconds));

@@ -1,8 +1,8 @@
 package dev.reel.metrics;
 
-import java.io.IOException;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
+import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -20,26 +20,28 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Peak memory of this JVM for metrics.json. In local mode the driver and the executors share the JVM, so these
- * peaks bound both. Heap: the sum of each heap pool's peak (an upper bound: pools peak at different moments, and
- * the collector lets garbage pile up to what the heap allows), and the most heap still in use right after a
- * collection (what the job kept: the measure that answers "does memory grow with the corpus").
- * Off-heap: direct buffers now in use (NIO, Arrow's chunk stores report their own peak separately) and the
- * process's peak resident set (VmHWM), which also counts native memory such as PyTorch's and the tokenizer's.
+ * Peak memory of this JVM for metrics.json, for the whole job and for each stage. In local mode the driver and the
+ * executors share the JVM, so these peaks bound both. Heap: the sum of each heap pool's peak (an upper bound: pools
+ * peak at different moments, and the collector lets garbage pile up to what the heap allows), and the most heap
+ * still in use right after a collection (what the job kept: the measure that answers "does memory grow with the
+ * corpus"). Off-heap: direct buffers now in use (NIO; Arrow's chunk stores report their own peak separately) and the
+ * process's resident set, at its peak (VmHWM) for the job and as it stands (VmRSS) at the end of a stage; it also
+ * counts native memory such as PyTorch's and the tokenizer's.
  */
 public final class MemoryPeaks {
-  private MemoryPeaks() {}
-
-  /** The most heap in use right after any collection since {@link #reset()}: what the JVM had to keep. */
-  private static final AtomicLong LIVE_PEAK = new AtomicLong();
+  private static final AtomicLong JOB_AFTER_GC = new AtomicLong();
+  private static final AtomicLong STAGE_AFTER_GC = new AtomicLong();
+  private static final AtomicLong JOB_HEAP = new AtomicLong();
   private static final AtomicBoolean LISTENING = new AtomicBoolean();
 
-  /** Starts a fresh peak for the heap pools (the resident-set peak cannot be reset: it covers the process). */
+  private MemoryPeaks() {}
+
+  /** Starts the job's window (the resident-set peak cannot be reset: it covers the process). */
   public static void reset() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-    LIVE_PEAK.set(0);
+    resetPools();
+    JOB_AFTER_GC.set(0);
+    STAGE_AFTER_GC.set(0);
+    JOB_HEAP.set(0);
     if (LISTENING.compareAndSet(false, true)) {
       for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
         if (collector instanceof NotificationEmitter emitter) {
@@ -47,6 +49,34 @@ public final class MemoryPeaks {
         }
       }
     }
+  }
+
+  /** Starts a stage's window; the job's peaks keep what earlier stages reached. */
+  public static void startStage() {
+    JOB_HEAP.accumulateAndGet(poolPeaks(), Math::max);
+    resetPools();
+    STAGE_AFTER_GC.set(0);
+  }
+
+  /** The peaks since the stage started. */
+  public static Map<String, Object> stage() {
+    Map<String, Object> memory = new LinkedHashMap<>();
+    memory.put("heap_peak_bytes", poolPeaks());
+    memory.put("heap_after_gc_peak_bytes", STAGE_AFTER_GC.get());
+    memory.put("direct_buffer_bytes", directBytes());
+    memory.put("process_rss_bytes", status("VmRSS:"));
+    return memory;
+  }
+
+  /** The peaks since {@link #reset()}. */
+  public static Map<String, Object> snapshot() {
+    Map<String, Object> memory = new LinkedHashMap<>();
+    memory.put("heap_peak_bytes", Math.max(JOB_HEAP.get(), poolPeaks()));
+    memory.put("heap_after_gc_peak_bytes", JOB_AFTER_GC.get());
+    memory.put("heap_max_bytes", Runtime.getRuntime().maxMemory());
+    memory.put("direct_buffer_bytes", directBytes());
+    memory.put("process_rss_peak_bytes", status("VmHWM:"));
+    return memory;
   }
 
   private static void afterCollection(Notification notification, Object handback) {
@@ -61,34 +91,39 @@ public final class MemoryPeaks {
         used += after.getUsed();
       }
     }
-    LIVE_PEAK.accumulateAndGet(used, Math::max);
+    JOB_AFTER_GC.accumulateAndGet(used, Math::max);
+    STAGE_AFTER_GC.accumulateAndGet(used, Math::max);
   }
 
-  public static Map<String, Object> snapshot() {
-    long heapPeak = 0;
+  private static void resetPools() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+  }
+
+  private static long poolPeaks() {
+    long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        heapPeak += pool.getPeakUsage().getUsed();
+        peak += pool.getPeakUsage().getUsed();
       }
     }
+    return peak;
+  }
+
+  private static long directBytes() {
     long direct = 0;
     for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
       direct += pool.getMemoryUsed();
     }
-    Map<String, Object> memory = new LinkedHashMap<>();
-    memory.put("heap_peak_bytes", heapPeak);
-    memory.put("heap_after_gc_peak_bytes", LIVE_PEAK.get());
-    memory.put("heap_max_bytes", Runtime.getRuntime().maxMemory());
-    memory.put("direct_buffer_bytes", direct);
-    memory.put("process_rss_peak_bytes", residentPeak());
-    return memory;
+    return direct;
   }
 
-  /** VmHWM of /proc/self/status in bytes, or -1 where there is no such file. */
-  private static long residentPeak() {
+  /** A size line of /proc/self/status ("VmHWM:", "VmRSS:") in bytes, or -1 where there is no such file. */
+  private static long status(String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(key)) {
           return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
         }
       }

@@ -3,7 +3,7 @@ package dev.reel.metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Times one stage and logs one INFO line when it starts and one when it ends. */
+/** Times one stage, takes its memory peaks, and logs one INFO line when it starts and one when it ends. */
 public final class StageClock {
   private static final Logger LOG = LoggerFactory.getLogger(StageClock.class);
   private final String stage;
@@ -16,6 +16,7 @@ public final class StageClock {
 
   public static StageClock start(String stage, String what) {
     LOG.info("{}: started ({})", stage, what);
+    MemoryPeaks.startStage();
     return new StageClock(stage);
   }
 
@@ -23,6 +24,7 @@ public final class StageClock {
   public double stop(JobMetrics metrics, long tokens, String result) {
     double seconds = (System.nanoTime() - start) / 1e9;
     metrics.stage(stage, seconds, tokens);
+    metrics.stageMemory(stage, MemoryPeaks.stage());
     if (tokens > 0) {
       LOG.info("{}: done in {} s, {} tokens/s ({})", stage, String.format("%.2f", seconds),
           Math.round(tokens / Math.max(seconds, 1e-9)), result);
