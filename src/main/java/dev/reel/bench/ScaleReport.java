@@ -1,5 +1,6 @@
 package dev.reel.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,8 +8,8 @@ import java.util.Locale;
 final class ScaleReport {
   private static final double MIB = 1 << 20;
   private static final String[] COLUMNS = {"size", "tokens", "alpha", "wall s", "job s", "ingest s", "tokenize s",
-      "score s", "reason s", "write s", "tokens/s (job)", "heap peak MiB", "heap after GC peak MiB", "RSS peak MiB", "chunk store peak MiB",
-      "spill MiB", "buffer MiB", "passkey found"};
+      "score s", "reason s", "write s", "tokens/s (job)", "heap peak MiB", "heap after GC peak MiB", "RSS peak MiB",
+      "chunk store peak MiB", "spill MiB", "buffer MiB", "passkey found"};
 
   private ScaleReport() {}
 
@@ -21,8 +22,8 @@ final class ScaleReport {
         + "conf/jvm.options, embedded local Spark on every core: driver and executors share the JVM, so its peaks "
         + "bound both). wall: the whole process (JVM start, model load); job: ReelJob.run. Heap peak: sum of the heap "
         + "pools' peaks (an upper bound: the collector lets garbage pile up to what -Xmx allows); heap after GC peak: "
-        + "the most heap still in use right after any collection (what the job kept); RSS peak: the process's VmHWM (heap, Arrow, PyTorch, tokenizer); chunk "
-        + "store peak: the Arrow chunk stores' largest allocation. Buffer: the gathered tokens' bytes (budget "
+        + "the most heap still in use right after any collection (what the job kept); RSS peak: the process's VmHWM "
+        + "(heap, Arrow, PyTorch, tokenizer); chunk store peak: the Arrow chunk stores' largest allocation. Buffer: the gathered tokens' bytes (budget "
         + "--buffer-mb).%n%n| %s |%n|%s%n", bytesPerToken, ScaleInput.QUESTION, bench.heap, String.join(" | ", COLUMNS),
         "---|".repeat(COLUMNS.length)));
     for (String[] row : rows) {
@@ -30,12 +31,9 @@ final class ScaleReport {
     }
     md.append("\n### Time against tokens, alpha 1\n\n| from | to | token ratio | job time ratio | score-stage ratio |\n"
         + "|---|---|---|---|---|\n");
+    List<ScaleRun.Result> alphaOne = alphaOne(rows, results);
     ScaleRun.Result previous = null;
-    for (int i = 0; i < rows.size(); i++) {
-      if (!rows.get(i)[2].equals("1.0")) {
-        continue;
-      }
-      ScaleRun.Result current = results.get(i);
+    for (ScaleRun.Result current : alphaOne) {
       if (previous != null) {
         md.append(String.format(Locale.ROOT, "| %,d | %,d | %.2f | %.2f | %.2f |%n", tokens(previous), tokens(current),
             tokens(current) / (double) tokens(previous), seconds(current) / seconds(previous),
@@ -43,7 +41,7 @@ final class ScaleReport {
       }
       previous = current;
     }
-    md.append(memory(rows, results));
+    md.append(memory(alphaOne));
     md.append("\n### Dense baseline (alpha 0) on the same chunks\n\n| tokens | score s, alpha 1 | score s, alpha 0 | "
         + "dense / alpha 1 | job s, alpha 1 | job s, alpha 0 |\n|---|---|---|---|---|---|\n");
     for (int i = 0; i < rows.size(); i++) {
@@ -65,43 +63,42 @@ final class ScaleReport {
     return md.toString();
   }
 
+  /** The alpha 1 runs, in run order (sizes ascending). */
+  private static List<ScaleRun.Result> alphaOne(List<String[]> rows, List<ScaleRun.Result> results) {
+    List<ScaleRun.Result> linear = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i)[2].equals("1.0")) {
+        linear.add(results.get(i));
+      }
+    }
+    return linear;
+  }
+
   /** Memory at alpha 1 against the smallest size: what grows with the corpus and what does not. */
-  private static String memory(List<String[]> rows, List<ScaleRun.Result> results) {
+  private static String memory(List<ScaleRun.Result> linear) {
     StringBuilder md = new StringBuilder("\n### Memory against tokens, alpha 1\n\n| tokens | heap after GC peak MiB | "
         + "x smallest | heap peak MiB | RSS peak MiB | chunk store peak MiB | buffer MiB |\n|---|---|---|---|---|---|---|\n");
-    ScaleRun.Result first = null;
-    for (int i = 0; i < rows.size(); i++) {
-      if (!rows.get(i)[2].equals("1.0")) {
-        continue;
-      }
-      ScaleRun.Result r = results.get(i);
-      first = first == null ? r : first;
+    for (ScaleRun.Result r : linear) {
       md.append(String.format(Locale.ROOT, "| %,d | %,.0f | %.2f | %,.0f | %,.0f | %,.0f | %.1f |%n", tokens(r),
           r.memory("heap_after_gc_peak_bytes") / MIB, r.memory("heap_after_gc_peak_bytes")
-              / (double) first.memory("heap_after_gc_peak_bytes"), r.memory("heap_peak_bytes") / MIB,
+              / (double) linear.get(0).memory("heap_after_gc_peak_bytes"), r.memory("heap_peak_bytes") / MIB,
           r.memory("process_rss_peak_bytes") / MIB, r.metrics().path("chunk_store_peak_bytes").asLong() / MIB,
           r.metrics().path("buffer_bytes").asLong() / MIB));
     }
-    md.append(perStage(rows, results));
+    md.append(perStage(linear));
     return md.toString();
   }
 
   private static final List<String> STAGES = List.of("model", "ingest", "tokenize", "score", "reason", "write");
 
   /** Each stage's heap after GC peak and heap peak (MiB) at alpha 1, one column per size. */
-  private static String perStage(List<String[]> rows, List<ScaleRun.Result> results) {
-    StringBuilder head = new StringBuilder("\nPer stage, alpha 1: heap after GC peak / heap peak, MiB (the score stage "
+  private static String perStage(List<ScaleRun.Result> linear) {
+    StringBuilder md = new StringBuilder("\nPer stage, alpha 1: heap after GC peak / heap peak, MiB (the score stage "
         + "chunks, scores and gathers; the chunk stores' Arrow memory is off-heap, in the table above)\n\n| stage |");
-    StringBuilder rule = new StringBuilder("|---|");
-    List<ScaleRun.Result> linear = new java.util.ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      if (rows.get(i)[2].equals("1.0")) {
-        linear.add(results.get(i));
-        head.append(String.format(Locale.ROOT, " %,d tokens |", tokens(results.get(i))));
-        rule.append("---|");
-      }
+    for (ScaleRun.Result r : linear) {
+      md.append(String.format(Locale.ROOT, " %,d tokens |", tokens(r)));
     }
-    StringBuilder md = new StringBuilder(head).append('\n').append(rule).append('\n');
+    md.append("\n|---|").append("---|".repeat(linear.size())).append('\n');
     for (String stage : STAGES) {
       md.append("| ").append(stage).append(" |");
       for (ScaleRun.Result r : linear) {

@@ -3,6 +3,7 @@ package dev.reel.ingest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -44,7 +45,7 @@ public final class IngestStage {
     if (matches == null || matches.length == 0) {
       throw new IOException("ingest: input path does not exist: " + options.input() + " (--input)");
     }
-    java.util.TreeMap<String, Long> found = new java.util.TreeMap<>();
+    TreeMap<String, Long> found = new TreeMap<>();
     int hidden = 0;
     for (FileStatus match : matches) {
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);

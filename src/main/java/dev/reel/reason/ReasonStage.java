@@ -24,9 +24,9 @@ import dev.reel.tokenize.TokenizedDoc;
  * Reason: over the buffer of kept tokens, the question attends, and the buffer attends to itself (RoPE at original
  * positions, the job's alpha) to pass that interest on; kept tokens close together form spans; spans grow
  * to their sentences, cut from the documents where they live (only those texts travel to the driver); spans whose
- * sentences touch (or stand one short sentence apart) merge into one passage. Passages rank by how much of the question they hold (saturating, see
- * {@link QuestionCoverage}) plus a tenth of the question attention they hold, or without a question by their tokens'
- * importance.
+ * sentences touch (or stand one short sentence apart) merge into one passage. Passages rank by how much of the
+ * question they hold (saturating, see {@link QuestionCoverage}) plus a tenth of the question attention they hold, or
+ * without a question by their tokens' importance.
  */
 public final class ReasonStage {
   /**
