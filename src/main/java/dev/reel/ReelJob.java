@@ -38,6 +38,7 @@ import dev.reel.model.Vocabulary;
 import dev.reel.reason.Evidence;
 import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
+import dev.reel.reason.SentenceMeaning;
 import dev.reel.score.Candidate;
 import dev.reel.score.DnaGates;
 import dev.reel.score.DnaLookup;
@@ -158,10 +159,23 @@ public final class ReelJob {
         : Weighted.NONE;
     LearnedTastes learned = config.score().tastes() == null ? null
         : LearnedTastes.read(Path.of(config.score().tastes()));
+    try (SentenceMeaning meaning = config.hasQuestion() ? SentenceMeaning.open(
+        new ModelFiles(config.model()).onnxModel(), vocabulary, models.tokenizerJson()) : null) {
+      return askHops(spark, corpus, models, trail, metrics, learned, question, frequencies, meaning);
+    }
+  }
+
+  private Hop askHops(JavaSparkContext spark, PlacedCorpus corpus, Models models, List<Map<String, Object>> trail,
+                      JobMetrics metrics, LearnedTastes learned, Weighted first, TokenFrequencies frequencies,
+                      SentenceMeaning meaning) {
+    Vocabulary vocabulary = models.vocabulary();
+    Weighted question = first;
     Set<Integer> asked = new HashSet<>();
     Set<String> answered = new HashSet<>();
     for (int h = 1; ; h++) {
-      Hop hop = hop(spark, corpus, learned, question, models, answered, asked, metrics);
+      ReasonStage.Request request = config.hasQuestion() ? new ReasonStage.Request(question, config.question(),
+          h == 1 ? meaning : null, Set.copyOf(answered), Set.copyOf(asked)) : ReasonStage.Request.none();
+      Hop hop = hop(spark, corpus, learned, request, models, metrics);
       trail.add(hop.describe(h, vocabulary));
       if (h == config.hops() || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
         return hop;
@@ -180,8 +194,9 @@ public final class ReelJob {
   }
 
   /** One pass of score, gather and reason for one question (a hop). */
-  private Hop hop(JavaSparkContext spark, PlacedCorpus corpus, LearnedTastes learned, Weighted question,
-                  Models models, Set<String> answered, Set<Integer> asked, JobMetrics metrics) {
+  private Hop hop(JavaSparkContext spark, PlacedCorpus corpus, LearnedTastes learned, ReasonStage.Request request,
+                  Models models, JobMetrics metrics) {
+    Weighted question = request.tokens();
     TokenVectors vectors = models.vectors();
     DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
         (float) config.score().gateThreshold(), question, vectors, models.vocabulary());
@@ -194,9 +209,13 @@ public final class ReelJob {
     List<Candidate> buffer = summary.top().best();
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
-    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, question, vectors,
-        models.attentionVectors(), config.score().alpha(), config.positions(), answered, asked, models.vocabulary());
-    reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages");
+    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, request, vectors,
+        models.attentionVectors(), config.score().alpha(), config.positions(), models.vocabulary());
+    reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages, re-rank "
+        + String.format(java.util.Locale.ROOT, "%.2f", reel.rerankSeconds()) + " s");
+    if (request.meaning() != null) {
+      metrics.put("rerank_seconds", Math.round(reel.rerankSeconds() * 1000) / 1000.0);
+    }
     return new Hop(question, gates, summary, buffer, reel);
   }
 
@@ -208,6 +227,7 @@ public final class ReelJob {
       row.put("hop", number);
       row.put("question_tokens", Arrays.stream(question.ids()).mapToObj(vocabulary::token).toList());
       row.put("answer", reel.answer());
+      row.put("confidence", reel.confidence());
       row.put("top_evidence", reel.ranked().isEmpty() ? null : reel.ranked().get(0).text());
       return row;
     }

@@ -1,10 +1,8 @@
 package dev.reel.eval;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -22,50 +20,58 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * The baseline an offline retrieval pipeline reaches for first: Lucene BM25 over sentence passages (English
- * analyzer: stop words, Porter stems), the question as an OR query; returns the top passages' texts.
+ * analyzer: stop words, Porter stems), the question as an OR query. An index is built once and asked many times;
+ * the caller closes it.
  */
-final class Bm25Baseline {
+final class Bm25Baseline implements AutoCloseable {
   static final int TOP = 10;
   private static final String TEXT = "text";
+  private final Analyzer analyzer = new EnglishAnalyzer();
+  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+  private final DirectoryReader reader;
 
-  private Bm25Baseline() {}
+  /** Indexes {@code passages}, one Lucene document each. */
+  Bm25Baseline(List<String> passages) throws IOException {
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+      for (String passage : passages) {
+        Document doc = new Document();
+        doc.add(new TextField(TEXT, passage, Field.Store.NO));
+        doc.add(new StoredField("passage", passage));
+        writer.addDocument(doc);
+      }
+    }
+    reader = DirectoryReader.open(directory);
+  }
 
+  /** The top passages of one question over the sentences of {@code texts} (an index built for this call). */
   static List<String> topPassages(List<String> texts, String question) throws IOException {
-    try (Analyzer analyzer = new EnglishAnalyzer(); ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-        for (String text : texts) {
-          for (String sentence : sentences(text)) {
-            Document doc = new Document();
-            doc.add(new TextField(TEXT, sentence, Field.Store.NO));
-            doc.add(new StoredField("passage", sentence));
-            writer.addDocument(doc);
-          }
-        }
-      }
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        List<String> top = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(new QueryParser(TEXT, analyzer).parse(QueryParser.escape(question)),
-            TOP).scoreDocs) {
-          top.add(searcher.storedFields().document(hit.doc).get("passage"));
-        }
-        return top;
-      } catch (ParseException e) {
-        throw new IllegalArgumentException("eval: BM25 cannot parse the question: " + question, e);
-      }
+    try (Bm25Baseline index = new Bm25Baseline(SentencePassages.of(texts))) {
+      return index.search(question, TOP);
     }
   }
 
-  private static List<String> sentences(String text) {
-    BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ROOT);
-    breaks.setText(text);
-    List<String> sentences = new ArrayList<>();
-    for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
-      String sentence = text.substring(start, end).strip();
-      if (!sentence.isEmpty()) {
-        sentences.add(sentence);
+  /** The best {@code top} passages' texts for {@code question}, best first. */
+  List<String> search(String question, int top) throws IOException {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    List<String> found = new ArrayList<>();
+    try {
+      for (ScoreDoc hit : searcher.search(new QueryParser(TEXT, analyzer).parse(QueryParser.escape(question)),
+          top).scoreDocs) {
+        found.add(searcher.storedFields().document(hit.doc).get("passage"));
       }
+    } catch (ParseException e) {
+      throw new IllegalArgumentException("eval: BM25 cannot parse the question: " + question, e);
     }
-    return sentences;
+    return found;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      reader.close();
+      directory.close();
+    } finally {
+      analyzer.close();
+    }
   }
 }

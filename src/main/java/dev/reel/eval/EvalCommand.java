@@ -33,7 +33,7 @@ import dev.reel.tokenize.DocumentTokenizer;
  * length and depth, runs the real job under every setting, scores it, and adds the rows to the outcome table from
  * which the results file and the heatmaps are drawn.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, subcommands = QuestionSetCommand.class,
     description = "Validation suites: planted text, real haystacks, the real job; results to jobs/results/eval.md.")
 public final class EvalCommand implements Callable<Integer> {
   @Spec

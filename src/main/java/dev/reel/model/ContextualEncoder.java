@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Runs the ONNX transformer over token ids in context (--vectors contextual): a run of ids is cut into balanced
@@ -93,7 +92,7 @@ public final class ContextualEncoder implements AutoCloseable {
   /** The model's first output for one window, attached to {@code window}. */
   private NDArray lastHiddenState(NDManager window, int[] ids, int from, int count) {
     try {
-      NDList outputs = predictor.predict(inputs(window, ids, from, count));
+      NDList outputs = predictor.predict(BertInputs.of(window, ids, from, count, clsId, sepId));
       outputs.attach(window);
       return outputs.get(0);
     } catch (TranslateException | RuntimeException e) {
@@ -101,25 +100,6 @@ public final class ContextualEncoder implements AutoCloseable {
           + " tokens (+ [CLS], [SEP]; --vectors contextual needs a model of at least " + MAX_POSITIONS
           + " positions): " + e.getMessage(), e);
     }
-  }
-
-  private NDList inputs(NDManager window, int[] ids, int from, int count) {
-    int length = count + 2;
-    long[] tokens = new long[length];
-    tokens[0] = clsId;
-    for (int i = 0; i < count; i++) {
-      tokens[i + 1] = ids[from + i];
-    }
-    tokens[length - 1] = sepId;
-    long[] ones = new long[length];
-    Arrays.fill(ones, 1);
-    NDArray inputIds = window.create(tokens, new Shape(1, length));
-    inputIds.setName("input_ids");
-    NDArray mask = window.create(ones, new Shape(1, length));
-    mask.setName("attention_mask");
-    NDArray types = window.create(new long[length], new Shape(1, length));
-    types.setName("token_type_ids");
-    return new NDList(inputIds, mask, types);
   }
 
   public int dims() {

@@ -37,10 +37,34 @@ public final class ReasonStage {
 
   private ReasonStage() {}
 
+  /**
+   * What one hop asks.
+   *
+   * @param tokens      the question's weighted content tokens for this hop
+   * @param text        the user's question (for every hop: it says what shape of answer is wanted)
+   * @param meaning     the sentence encoder that re-ranks the best passages by meaning; null for a hop that asks
+   *                    for tokens found by the last one, not for the user's words
+   * @param answered    passages earlier hops answered from, left out of this hop's ranking
+   * @param askedBefore tokens earlier hops asked for
+   */
+  public record Request(Weighted tokens, String text, SentenceMeaning meaning, Set<String> answered,
+                        Set<Integer> askedBefore) {
+    /** A question-less request: the reel ranks passages by importance. */
+    public static Request none() {
+      return new Request(Weighted.NONE, null, null, Set.of(), Set.of());
+    }
+  }
+
+  /**
+   * Confidence below which the answer is null (the passages are still ranked): about where the best passage's
+   * mean of coverage and meaning stands when no sentence of it is about the question.
+   */
+  static final double NULL_BELOW = 0.3;
+
   public static ReelResult run(JavaSparkContext spark, JavaRDD<TokenizedDoc> documents, List<Candidate> buffer,
-                               Weighted question, TokenVectors vectors, TokenVectors attentionVectors,
-                               double alpha, PositionPolicy policy, Set<String> answered,
-                               Set<Integer> askedBefore, Vocabulary vocabulary) {
+                               Request request, TokenVectors vectors, TokenVectors attentionVectors,
+                               double alpha, PositionPolicy policy, Vocabulary vocabulary) {
+    Weighted question = request.tokens();
     boolean asked = question.ids().length > 0;
     List<Candidate> byPosition = new ArrayList<>(buffer);
     byPosition.sort(Comparator.comparingLong(Candidate::position));
@@ -58,37 +82,42 @@ public final class ReasonStage {
     List<Evidence> merged = PassageMerger.merge(spans, contexts, weights);
     List<Evidence> passages = asked ? QuestionCoverage.score(merged, match, rows, question) : merged;
     List<Evidence> ranked = new ArrayList<>(passages);
-    ranked.removeIf(passage -> answered.contains(ReelResult.key(passage)));
+    ranked.removeIf(passage -> request.answered().contains(ReelResult.key(passage)));
     ranked.sort(Comparator.comparingDouble((Evidence e) -> -e.score()).thenComparingLong(Evidence::position));
-    String answer = null;
-    if (asked && !ranked.isEmpty()) {
-      answer = answer(ranked, weights, question, askedBefore, vocabulary);
-    }
     Map<Integer, String[]> docs = new HashMap<>();
     for (SpanContext context : contexts) {
       docs.put(context.docIndex(), new String[] {context.docId(), context.source()});
     }
-    return new ReelResult(passages, ranked, answer, docs);
+    if (!asked || ranked.isEmpty()) {
+      return new ReelResult(passages, ranked, null, 0, null, List.of(), docs, 0);
+    }
+    long start = System.nanoTime();
+    List<SemanticRerank.Scored> scored = request.meaning() == null ? SemanticRerank.unranked(ranked)
+        : SemanticRerank.rerank(ranked, request.text(), request.meaning().encoder(), request.meaning()::ids);
+    double rerankSeconds = (System.nanoTime() - start) / 1e9;
+    AnswerShaper.Shaped shaped = shape(scored, weights, request, vocabulary);
+    List<Evidence> reranked = new ArrayList<>(scored.stream().map(SemanticRerank.Scored::passage).toList());
+    reranked.add(0, reranked.remove(shaped.rank()));
+    return new ReelResult(passages, reranked, shaped.text(), shaped.confidence(),
+        shaped.kind().name().toLowerCase(java.util.Locale.ROOT), shaped.items(), docs, rerankSeconds);
   }
 
-  /**
-   * The exact answer of the best passage that holds one, moved to the front of {@code ranked}: a passage of nothing
-   * but the question's own words (a dictionary's headword "Pass-key" for "What is the pass key?") is no evidence of
-   * an answer. When none holds one, the best passage's text.
-   */
-  private static String answer(List<Evidence> ranked, Map<Candidate, Double> weights, Weighted question,
-                               Set<Integer> askedBefore, Vocabulary vocabulary) {
-    Set<Integer> questionIds = new HashSet<>(askedBefore);
-    Arrays.stream(question.ids()).forEach(questionIds::add);
-    for (int p = 0; p < ranked.size(); p++) {
-      String exact = AnswerExtractor.extract(ranked.get(p), weights, questionIds,
-          id -> QuestionTokens.isContent(vocabulary.token(id)), vocabulary::isPunctuation);
-      if (exact != null) {
-        ranked.add(0, ranked.remove(p));
-        return exact;
-      }
+  /** The answer shaped by the question; a passage's exact answer comes from {@link AnswerExtractor}. */
+  private static AnswerShaper.Shaped shape(List<SemanticRerank.Scored> scored, Map<Candidate, Double> weights,
+                                           Request request, Vocabulary vocabulary) {
+    Set<Integer> questionIds = new HashSet<>(request.askedBefore());
+    Arrays.stream(request.tokens().ids()).forEach(questionIds::add);
+    Set<String> words = new HashSet<>();
+    if (request.text() != null) {
+      AnswerShaper.words(request.text()).stream().filter(QuestionTokens::isContent).forEach(words::add);
     }
-    return ranked.get(0).text();
+    for (int id : questionIds) {
+      String token = vocabulary.token(id);
+      words.add((token.startsWith("##") ? token.substring(2) : token).toLowerCase(java.util.Locale.ROOT));
+    }
+    AnswerShaper shaper = new AnswerShaper(request.text(), words, request.meaning() == null ? 0 : NULL_BELOW);
+    return shaper.shape(scored, passage -> AnswerExtractor.extract(passage, weights, questionIds,
+        id -> QuestionTokens.isContent(vocabulary.token(id)), vocabulary::isPunctuation));
   }
 
   /**

@@ -8,12 +8,17 @@ import java.util.Map;
  *
  * @param passages  every passage of the reel, in corpus order
  * @param ranked    passages best first (the evidence)
- * @param answer    the exact answer found in the best passage (its text when no narrower answer stands out), or
- *                  null without a question
+ * @param answer    the answer, shaped by the question (see {@code AnswerShaper}), from the first ranked passage; null
+ *                  without a question or when nothing kept supports one
+ * @param confidence in [0, 1]: how strongly the answer's passage holds the question
+ * @param kind      the kind of answer the question asked for (value, path, person, place, time, list, clause)
+ * @param items     a list question's items, each with its passage (empty otherwise)
  * @param documents document id and source by document index, for the documents that have kept tokens
+ * @param rerankSeconds time spent comparing the question's meaning with the best passages' sentences
  */
-public record ReelResult(List<Evidence> passages, List<Evidence> ranked, String answer,
-                         Map<Integer, String[]> documents) {
+public record ReelResult(List<Evidence> passages, List<Evidence> ranked, String answer, double confidence,
+                         String kind, List<ListedItem> items, Map<Integer, String[]> documents,
+                         double rerankSeconds) {
   /** Identifies a passage across hops. */
   public static String key(Evidence passage) {
     return passage.docId() + "@" + passage.charStart();

@@ -1,6 +1,9 @@
 package dev.reel.reason;
 
-/** Grows a character range to the sentence (or line block) around it, within a cap on each side. */
+/**
+ * Grows a character range to the sentence (or paragraph) around it, within a cap on each side; where the cap stops
+ * it, at a word boundary, so a passage never starts or ends inside a word.
+ */
 final class SentenceBounds {
   static final int MAX_GROWTH = 300;
 
@@ -17,7 +20,7 @@ final class SentenceBounds {
         return i;
       }
     }
-    return limit;
+    return wordStartAtOrAfter(text, limit, from);
   }
 
   static int end(String text, int to) {
@@ -31,7 +34,43 @@ final class SentenceBounds {
         return i + 1;
       }
     }
-    return limit;
+    return wordEndAtOrBefore(text, limit, to);
+  }
+
+  /** The first word start in {@code [at, floor]}; when that holds none, the start of the word around floor. */
+  private static int wordStartAtOrAfter(String text, int at, int floor) {
+    for (int i = at; i <= floor; i++) {
+      if (isWordStart(text, i)) {
+        return i;
+      }
+    }
+    int i = floor;
+    while (!isWordStart(text, i)) {
+      i--;
+    }
+    return i;
+  }
+
+  /** The last word end in {@code [ceiling, at]}; when that holds none, the end of the word around ceiling. */
+  private static int wordEndAtOrBefore(String text, int at, int ceiling) {
+    for (int i = at; i >= ceiling; i--) {
+      if (isWordEnd(text, i)) {
+        return i;
+      }
+    }
+    int i = ceiling;
+    while (!isWordEnd(text, i)) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isWordStart(String text, int i) {
+    return i <= 0 || i >= text.length() || Character.isWhitespace(text.charAt(i - 1));
+  }
+
+  private static boolean isWordEnd(String text, int i) {
+    return i <= 0 || i >= text.length() || Character.isWhitespace(text.charAt(i));
   }
 
   private static boolean isTerminal(char c) {

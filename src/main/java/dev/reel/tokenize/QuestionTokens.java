@@ -58,6 +58,16 @@ public final class QuestionTokens {
 
   private QuestionTokens() {}
 
+  /** Every token id of a text, no special tokens. */
+  public static int[] ids(String text, byte[] tokenizerJson) {
+    long[] ids = TokenizerPool.get(tokenizerJson).encode(text, false, false).getIds();
+    int[] out = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = (int) ids[i];
+    }
+    return out;
+  }
+
   public static int[] contentTokens(String question, byte[] tokenizerJson, Vocabulary vocabulary) {
     long[] ids = TokenizerPool.get(tokenizerJson).encode(question, false, false).getIds();
     Set<Integer> content = new LinkedHashSet<>();
@@ -114,6 +124,11 @@ public final class QuestionTokens {
   public static boolean isContent(String token) {
     String word = token.startsWith("##") ? token.substring(2) : token;
     return word.codePoints().anyMatch(Character::isLetterOrDigit) && !STOPWORDS.contains(word.toLowerCase());
+  }
+
+  /** One of the common function words that never count as question content ("the", "what", "is"). */
+  public static boolean isStopword(String word) {
+    return STOPWORDS.contains(word.toLowerCase());
   }
 
   private static Set<String> loadStopwords() {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.model.Vocabulary;
 import dev.reel.reason.Evidence;
+import dev.reel.reason.ListedItem;
 import dev.reel.reason.ReelResult;
 import dev.reel.score.Candidate;
 import dev.reel.metrics.JobMetrics;
@@ -83,6 +84,20 @@ public final class ReelWriter {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("question", question);
     answer.put("answer", reel.answer());
+    answer.put("answer_confidence", reel.confidence());
+    answer.put("answer_kind", reel.kind());
+    if (!reel.items().isEmpty()) {
+      List<Map<String, Object>> items = new ArrayList<>();
+      for (ListedItem listed : reel.items()) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("item", listed.text());
+        item.put("source", listed.passage().source());
+        item.put("position", listed.passage().position());
+        item.put("passage", listed.passage().text());
+        items.add(item);
+      }
+      answer.put("answer_items", items);
+    }
     Evidence best = reel.ranked().isEmpty() ? null : reel.ranked().get(0);
     answer.put("answer_passage", best == null ? null : best.text());
     answer.put("answer_source", best == null ? null : best.source());

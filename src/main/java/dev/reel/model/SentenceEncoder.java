@@ -1,0 +1,98 @@
+package dev.reel.model;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.translate.TranslateException;
+import java.nio.file.Path;
+
+/**
+ * Sentence vectors from the ONNX model, as sentence-transformers makes them for all-MiniLM-L6-v2: {@code [CLS] text
+ * [SEP]} (at most {@link #MAX_TOKENS} text tokens), the last hidden state mean-pooled over every position, then unit
+ * length. One text per model call: no padding, so a text's vector never depends on what else was encoded with it
+ * (the fp32 model is batch-invariant anyway; the int8 one is not, see ARCHITECTURE.md).
+ *
+ * <p>Holds a predictor and an NDManager over the model its JVM shares ({@link OnnxModelPool}); the caller closes it.
+ * Not thread-safe.
+ */
+public final class SentenceEncoder implements AutoCloseable {
+  /** sentence-transformers' max_seq_length for all-MiniLM-L6-v2: longer texts are cut. */
+  public static final int MAX_TOKENS = 254;
+
+  private final Path onnx;
+  private final int clsId;
+  private final int sepId;
+  private final OnnxModelPool.Lease lease;
+  private final Predictor<NDList, NDList> predictor;
+  private final NDManager manager;
+
+  private SentenceEncoder(Path onnx, int clsId, int sepId) {
+    this.onnx = onnx;
+    this.clsId = clsId;
+    this.sepId = sepId;
+    this.lease = OnnxModelPool.acquire(onnx);
+    try {
+      this.predictor = lease.model().newPredictor();
+      this.manager = NDManager.newBaseManager(ModelFiles.ONNX_ENGINE);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  /** An encoder over the model at {@code onnx}; the caller closes it. */
+  public static SentenceEncoder open(Path onnx, Vocabulary vocabulary) {
+    return new SentenceEncoder(onnx, vocabulary.clsId(), vocabulary.sepId());
+  }
+
+  /** The unit-length sentence vector of a text given as token ids (no special tokens; cut at MAX_TOKENS). */
+  public float[] encode(int[] ids) {
+    int count = Math.min(ids.length, MAX_TOKENS);
+    try (NDManager call = manager.newSubManager()) {
+      NDList outputs = predictor.predict(BertInputs.of(call, ids, 0, count, clsId, sepId));
+      outputs.attach(call);
+      NDArray hidden = outputs.get(0);
+      if (hidden.getShape().dimension() != 3 || hidden.getShape().get(1) != count + 2) {
+        throw new IllegalStateException("reason: the ONNX model " + onnx + " gave a last hidden state of "
+            + hidden.getShape() + " for " + (count + 2) + " tokens; expected (1, " + (count + 2) + ", dims) (--model)");
+      }
+      return unit(hidden.mean(new int[] {1}).toFloatArray());
+    } catch (TranslateException e) {
+      throw new IllegalStateException("reason: the ONNX model " + onnx + " failed on a text of " + count
+          + " tokens: " + e.getMessage(), e);
+    }
+  }
+
+  /** Cosine of two unit vectors. */
+  public static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
+
+  private static float[] unit(float[] vector) {
+    double norm = 0;
+    for (float v : vector) {
+      norm += v * v;
+    }
+    float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+    for (int i = 0; i < vector.length; i++) {
+      vector[i] *= scale;
+    }
+    return vector;
+  }
+
+  /** Closes in reverse order of creation: the manager, the predictor, then the lease on the shared model. */
+  @Override
+  public void close() {
+    try {
+      manager.close();
+      predictor.close();
+    } finally {
+      lease.close();
+    }
+  }
+}

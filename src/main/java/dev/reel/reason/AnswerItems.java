@@ -1,0 +1,111 @@
+package dev.reel.reason;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The items of a kind a sentence holds, with where they stand: numbers with their unit, paths, parameters and
+ * addresses, people's names, places, dates. Each item is whole words of the sentence, never a cut word.
+ */
+final class AnswerItems {
+  /** A piece of a sentence: {@code [start, end)} in it. */
+  record Item(String text, int start, int end) {}
+
+  private static final String UNIT = "(?:\\s?(?:%|percent|[kKMGT]i?B|[kKMG]b|bytes?|bits?|[mun]s|msecs?|usecs?"
+      + "|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|pages?|[kKMG]?Hz|jiffies|sectors?"
+      + "|blocks?|entries|times|cores?|CPUs?|degrees?|dollars?|euros?|USD|EUR|lines?|characters?|chars)\\b)?";
+  private static final Pattern NUMBER = Pattern.compile(
+      "(?<![\\w.])(?:[$€£]\\s?)?(?:0x[0-9a-fA-F]+|\\d+(?:[.,]\\d+)*)" + UNIT + "(?![\\w])");
+  private static final Pattern PATH = Pattern.compile(String.join("|",
+      "https?://[^\\s<>()]+[^\\s<>().,;:]",
+      "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+",
+      "(?<![\\w/])~?/[\\w.@%+-]+(?:/[\\w.@%+*-]+)*/?",
+      "(?<![\\w/])[\\w-]+/[\\w.-]+(?:/[\\w.*-]+)*",
+      "(?<![\\w.-])--?[a-zA-Z][\\w-]*(?:=\\S+)?",
+      "\\b[A-Za-z]\\w*(?:\\.[A-Za-z0-9_]\\w*)+\\b",
+      "\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b",
+      "\\b[a-z]+[A-Z]\\w*\\b"));
+  private static final Pattern NAME = Pattern.compile(
+      "\\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\\s+[A-Z]\\.)?(?:\\s+(?:van |de |von )?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}\\b");
+  private static final Pattern PLACE = Pattern.compile(
+      "\\b(?:in|at|on|from|to|near)\\s+((?:the\\s+)?[A-Z][\\w'-]*(?:\\s+(?:of\\s+)?[A-Z][\\w'-]*)*)");
+  private static final Pattern DATE = Pattern.compile("\\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?"
+      + "(?:\\d{1,2}\\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?"
+      + ",?(?:\\s+\\d{4})?\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(?:19|20)\\d{2}\\b|\\b\\d{1,2}(?::\\d{2})+\\s?(?:[ap]m)?\\b");
+
+  /** "writeback, writethrough and passthrough": three or more words or short phrases in a row. */
+  private static final Pattern ENUMERATION = Pattern.compile(
+      "\\b[\\w-]+(?: [\\w-]+)?(?:, [\\w-]+(?: [\\w-]+)?)+,? (?:and|or) [\\w-]+(?: [\\w-]+)?\\b");
+  private static final Pattern ENUMERATION_SEPARATOR = Pattern.compile(",? (?:and|or) |, ");
+
+  private AnswerItems() {}
+
+  /** The members of the first enumeration in a sentence ("a, b and c"), leading function words dropped. */
+  static List<Item> enumeration(String sentence) {
+    Matcher m = ENUMERATION.matcher(sentence);
+    List<Item> items = new ArrayList<>();
+    if (m.find()) {
+      int at = m.start();
+      for (String member : ENUMERATION_SEPARATOR.split(m.group())) {
+        int start = sentence.indexOf(member, at);
+        at = start + member.length();
+        String word = member.replaceFirst("^(?i)(the|a|an) ", "");
+        items.add(new Item(word, start + member.length() - word.length(), at));
+      }
+    }
+    return items;
+  }
+
+  /** The items of {@code kind} in {@code sentence}, in sentence order; an empty list for {@link QuestionKind#CLAUSE}. */
+  static List<Item> find(QuestionKind kind, String sentence) {
+    return switch (kind) {
+      case VALUE -> matches(NUMBER, sentence, 0);
+      case PATH -> matches(PATH, sentence, 0);
+      case PERSON -> withoutSentenceStarts(matches(NAME, sentence, 0), sentence);
+      case PLACE -> matches(PLACE, sentence, 1);
+      case TIME -> matches(DATE, sentence, 0);
+      case LIST, CLAUSE -> List.of();
+    };
+  }
+
+  /** The items a list question wants: values when it asks for numbers, else names, paths or parameters. */
+  static QuestionKind listItemKind(String question) {
+    String q = question.toLowerCase(Locale.ROOT);
+    if (q.matches(".*\\b(numbers?|values?|ids?|sizes?|ports?|versions?|dates?|digits?|amounts?)\\b.*")) {
+      return q.matches(".*\\b(dates?)\\b.*") ? QuestionKind.TIME : QuestionKind.VALUE;
+    }
+    if (q.matches(".*\\b(people|persons?|authors?|maintainers?|who)\\b.*")) {
+      return QuestionKind.PERSON;
+    }
+    return QuestionKind.PATH;
+  }
+
+  private static List<Item> matches(Pattern pattern, String sentence, int group) {
+    List<Item> items = new ArrayList<>();
+    Matcher m = pattern.matcher(sentence);
+    while (m.find()) {
+      String text = m.group(group).strip();
+      if (!text.isEmpty()) {
+        items.add(new Item(text, m.start(group), m.end(group)));
+      }
+    }
+    return items;
+  }
+
+  /** A capitalised pair at a sentence's start ("The Linux") is the sentence's first word, not a name. */
+  private static List<Item> withoutSentenceStarts(List<Item> names, String sentence) {
+    List<Item> kept = new ArrayList<>();
+    for (Item name : names) {
+      String before = sentence.substring(0, name.start()).strip();
+      boolean sentenceStart = before.isEmpty() || before.endsWith(".") || before.endsWith(":");
+      String first = name.text().split("\\s+")[0].toLowerCase(Locale.ROOT);
+      if (!(sentenceStart && dev.reel.tokenize.QuestionTokens.isStopword(first))) {
+        kept.add(name);
+      }
+    }
+    return kept;
+  }
+}

@@ -1,0 +1,226 @@
+package dev.reel.reason;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import dev.reel.tokenize.QuestionTokens;
+
+/**
+ * The answer, shaped by what the question asks for ({@link QuestionKind}): from the best sentence of the best
+ * passages, the item of the asked kind nearest to the question's own words (a number with its unit, a path, a
+ * name...), or for a list question every such item of the passages that hold the question; else the passage's exact
+ * answer ({@link AnswerExtractor}) when it lies in the best sentence, else that sentence. Never a piece of the
+ * question itself. With a confidence; no answer at all when the best passage supports none.
+ */
+final class AnswerShaper {
+  /** Passages tried in rank order for an answer of the asked kind. */
+  static final int TRIED = 3;
+  /** A list takes its items from passages scoring at least this share of the best one's score. */
+  static final double LIST_SHARE = 0.6;
+  /** Passages a list question reads. */
+  static final int LIST_PASSAGES = 10;
+  /** Items of a list answer at most. */
+  static final int LIST_ITEMS = 12;
+  /** A sentence answer longer than this is cut at a word boundary. */
+  static final int MAX_ANSWER_CHARS = 300;
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]*");
+
+  /**
+   * The shaped answer.
+   *
+   * @param text       the answer, or null when nothing kept supports one
+   * @param confidence in [0, 1]: how strongly the answer's passage holds the question (its coverage and meaning)
+   * @param kind       the kind of answer the question asked for
+   * @param items      a list question's items, each with its evidence (empty otherwise)
+   * @param rank       the 0-based rank of the passage the answer came from
+   */
+  record Shaped(String text, double confidence, QuestionKind kind, List<ListedItem> items, int rank) {}
+
+  private final String question;
+  private final QuestionKind kind;
+  private final Set<String> questionWords;
+  private final double nullBelow;
+
+  /**
+   * @param question      the question's text
+   * @param questionWords lower-case words the answer must not consist of only (the question's, earlier hops')
+   * @param nullBelow     below this confidence the answer is null
+   */
+  AnswerShaper(String question, Set<String> questionWords, double nullBelow) {
+    this.question = question == null ? "" : question;
+    this.kind = QuestionKind.of(question);
+    this.questionWords = questionWords;
+    this.nullBelow = nullBelow;
+  }
+
+  /** The answer over {@code ranked} (best first); {@code exact} is a passage's exact answer, or null. */
+  Shaped shape(List<SemanticRerank.Scored> ranked, Function<Evidence, String> exact) {
+    if (ranked.isEmpty()) {
+      return new Shaped(null, 0, kind, List.of(), 0);
+    }
+    double confidence = confidence(ranked.get(0));
+    if (confidence < nullBelow) {
+      return new Shaped(null, confidence, kind, List.of(), 0);
+    }
+    if (kind == QuestionKind.LIST) {
+      List<ListedItem> items = list(ranked);
+      if (!items.isEmpty()) {
+        return new Shaped(String.join(", ", items.stream().map(ListedItem::text).toList()), confidence, kind, items, 0);
+      }
+    }
+    for (int p = 0; p < Math.min(TRIED, ranked.size()); p++) {
+      String answer = answer(ranked.get(p), exact);
+      if (answer != null) {
+        return new Shaped(answer, confidence(ranked.get(p)), kind, List.of(), p);
+      }
+    }
+    return new Shaped(null, confidence, kind, List.of(), 0);
+  }
+
+  /** How strongly a passage holds the question: mean of coverage and meaning when re-ranked, else coverage. */
+  static double confidence(SemanticRerank.Scored passage) {
+    double value = passage.reranked() ? (passage.coverage() + passage.meaning()) / 2 : passage.coverage();
+    return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000.0;
+  }
+
+  /**
+   * One passage's answer: the item of the asked kind nearest to the question's words in the passage's sentences,
+   * closest in meaning first (for a value, a number, else a name such as "pfifo_fast"); else its exact answer or its
+   * best sentence.
+   */
+  private String answer(SemanticRerank.Scored scored, Function<Evidence, String> exact) {
+    Evidence passage = scored.passage();
+    String sentence = passage.text().substring(scored.sentence()[0], scored.sentence()[1]);
+    for (QuestionKind wanted : kind == QuestionKind.VALUE ? List.of(QuestionKind.VALUE, QuestionKind.PATH)
+        : List.of(itemKind())) {
+      for (int[] bounds : scored.sentences()) {
+        String text = passage.text().substring(bounds[0], bounds[1]);
+        AnswerItems.Item item = nearest(AnswerItems.find(wanted, text), text);
+        if (item != null) {
+          return item.text();
+        }
+      }
+    }
+    String narrow = exact.apply(passage);
+    if (narrow != null && !echoes(narrow) && (sentence.contains(narrow) || !scored.reranked())) {
+      return narrow;
+    }
+    String whole = wholeWords(sentence.replaceAll("\\s+", " ").strip());
+    return echoes(whole) ? null : whole;
+  }
+
+  private QuestionKind itemKind() {
+    return kind == QuestionKind.LIST ? AnswerItems.listItemKind(question) : kind;
+  }
+
+  /**
+   * Every item of the list's kind in the sentences that hold one of the question's distinctive words (words some
+   * candidate sentences lack: the keys of "the numbers for K1 and K2", not "numbers"), from the passages scoring
+   * near the best; distinct, in rank order.
+   */
+  private List<ListedItem> list(List<SemanticRerank.Scored> ranked) {
+    double floor = LIST_SHARE * ranked.get(0).passage().score();
+    List<SemanticRerank.Scored> candidates = new ArrayList<>();
+    for (SemanticRerank.Scored scored : ranked.subList(0, Math.min(LIST_PASSAGES, ranked.size()))) {
+      if (scored.passage().score() >= floor) {
+        candidates.add(scored);
+      }
+    }
+    Set<String> distinctive = distinctive(candidates);
+    Map<String, ListedItem> items = new LinkedHashMap<>();
+    for (SemanticRerank.Scored scored : candidates) {
+      for (int[] bounds : SemanticRerank.sentences(scored.passage().text())) {
+        String sentence = scored.passage().text().substring(bounds[0], bounds[1]);
+        Set<String> words = words(sentence);
+        if (distinctive.isEmpty() ? words.stream().anyMatch(questionWords::contains)
+            : words.stream().anyMatch(distinctive::contains)) {
+          List<AnswerItems.Item> found = AnswerItems.find(itemKind(), sentence);
+          for (AnswerItems.Item item : found.isEmpty() ? AnswerItems.enumeration(sentence) : found) {
+            if (!echoes(item.text()) && items.size() < LIST_ITEMS) {
+              items.putIfAbsent(item.text().toLowerCase(Locale.ROOT), new ListedItem(item.text(), scored.passage()));
+            }
+          }
+        }
+      }
+    }
+    return new ArrayList<>(items.values());
+  }
+
+  /** The question's words that some candidate passages hold and others lack. */
+  private Set<String> distinctive(List<SemanticRerank.Scored> candidates) {
+    Set<String> distinctive = new java.util.HashSet<>();
+    for (String word : questionWords) {
+      long holding = candidates.stream().filter(c -> words(c.passage().text()).contains(word)).count();
+      if (holding > 0 && holding < candidates.size()) {
+        distinctive.add(word);
+      }
+    }
+    return distinctive;
+  }
+
+  /** The item nearest to a question word in the sentence (the first item when none stands there); not an echo. */
+  private AnswerItems.Item nearest(List<AnswerItems.Item> items, String sentence) {
+    List<int[]> anchors = new ArrayList<>();
+    Matcher m = WORD.matcher(sentence);
+    while (m.find()) {
+      if (questionWords.contains(m.group().toLowerCase(Locale.ROOT))) {
+        anchors.add(new int[] {m.start(), m.end()});
+      }
+    }
+    AnswerItems.Item best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (AnswerItems.Item item : items) {
+      if (echoes(item.text())) {
+        continue;
+      }
+      int distance = anchors.isEmpty() ? item.start() : Integer.MAX_VALUE;
+      for (int[] anchor : anchors) {
+        distance = Math.min(distance, Math.max(0, Math.max(anchor[0] - item.end(), item.start() - anchor[1])));
+      }
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = item;
+      }
+    }
+    return best;
+  }
+
+  /** Whether the text says nothing the question did not: all its content words are the question's. */
+  boolean echoes(String text) {
+    String lower = text.toLowerCase(Locale.ROOT).strip();
+    if (lower.isEmpty() || question.toLowerCase(Locale.ROOT).contains(lower)) {
+      return true;
+    }
+    for (String word : words(text)) {
+      if (QuestionTokens.isContent(word) && !questionWords.contains(word)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Lower-case words of a text. */
+  static Set<String> words(String text) {
+    Set<String> words = new java.util.HashSet<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      words.add(m.group().toLowerCase(Locale.ROOT));
+    }
+    return words;
+  }
+
+  /** The text cut to at most {@link #MAX_ANSWER_CHARS} at a word boundary. */
+  static String wholeWords(String text) {
+    if (text.length() <= MAX_ANSWER_CHARS) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', MAX_ANSWER_CHARS);
+    return text.substring(0, cut > 0 ? cut : MAX_ANSWER_CHARS) + " ...";
+  }
+}

@@ -1,0 +1,152 @@
+package dev.reel.reason;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import dev.reel.model.SentenceEncoder;
+
+/**
+ * Re-ranks the best passages by meaning: the question and every sentence of the {@link #CANDIDATES} passages that
+ * hold the most of it become MiniLM sentence vectors; a passage's meaning score is its best sentence's cosine to the
+ * question, and its new score is {@code coverage + MEANING_WEIGHT * cosine}. Shared words find the candidates;
+ * meaning tells "swappiness defaults to 60" from a page that uses "swap" in another sense, and finds an answer worded
+ * differently from the question. Passages past the candidates keep their order, after the candidates.
+ */
+final class SemanticRerank {
+  /** Passages re-ranked per question: the cost is one model call per sentence of these. */
+  static final int CANDIDATES = 24;
+  /** At most this many sentences encoded per question (the candidates' first ones, best passage first). */
+  static final int MAX_SENTENCES = 96;
+  /** What meaning weighs beside coverage ({@link QuestionCoverage}, in [0, 1)). */
+  static final double MEANING_WEIGHT = 1.0;
+  /** A sentence shorter than this many letters and digits says too little to compare ("Note:", "Default: 0"). */
+  private static final int MIN_SENTENCE_CHARS = 12;
+
+  /**
+   * A passage after re-ranking.
+   *
+   * @param passage  the passage, its score replaced by the combined score
+   * @param coverage its coverage score before re-ranking
+   * @param meaning  its best sentence's cosine to the question (0 when not re-ranked)
+   * @param sentences its sentences, {@code [start, end)} in the passage text, closest in meaning first (the whole
+   *                  text alone when not re-ranked)
+   * @param reranked whether its sentences were compared with the question
+   */
+  record Scored(Evidence passage, double coverage, double meaning, List<int[]> sentences, boolean reranked) {
+    static Scored unranked(Evidence passage) {
+      return new Scored(passage, passage.score(), 0, List.of(new int[] {0, passage.text().length()}), false);
+    }
+
+    /** The sentence closest in meaning to the question. */
+    int[] sentence() {
+      return sentences.get(0);
+    }
+  }
+
+  private SemanticRerank() {}
+
+  /**
+   * Re-ranks {@code ranked} (best first by coverage) for {@code question}; {@code tokenize} gives a text's token ids.
+   */
+  static List<Scored> rerank(List<Evidence> ranked, String question, SentenceEncoder encoder,
+                             Function<String, int[]> tokenize) {
+    float[] asked = encoder.encode(tokenize.apply(question));
+    List<Scored> scored = new ArrayList<>();
+    int budget = MAX_SENTENCES;
+    for (int p = 0; p < ranked.size(); p++) {
+      Evidence passage = ranked.get(p);
+      if (p >= CANDIDATES || budget <= 0) {
+        scored.add(Scored.unranked(passage));
+        continue;
+      }
+      List<int[]> sentences = new ArrayList<>(sentences(passage.text()));
+      if (sentences.size() > budget) {
+        sentences = new ArrayList<>(sentences.subList(0, budget));
+      }
+      budget -= sentences.size();
+      double[] cosines = new double[passage.text().length() + 1];
+      for (int[] sentence : sentences) {
+        String text = passage.text().substring(sentence[0], sentence[1]);
+        cosines[sentence[0]] = SentenceEncoder.cosine(asked, encoder.encode(tokenize.apply(text)));
+      }
+      sentences.sort(Comparator.comparingDouble((int[] s) -> -cosines[s[0]]).thenComparingInt(s -> s[0]));
+      if (sentences.isEmpty()) {
+        scored.add(Scored.unranked(passage));
+        continue;
+      }
+      double meaning = Math.max(0, cosines[sentences.get(0)[0]]);
+      scored.add(new Scored(passage.withScore(passage.score() + MEANING_WEIGHT * meaning), passage.score(), meaning,
+          List.copyOf(sentences), true));
+    }
+    List<Scored> top = new ArrayList<>(scored.subList(0, Math.min(CANDIDATES, scored.size())));
+    top.sort(Comparator.comparingDouble((Scored s) -> -s.passage().score())
+        .thenComparingLong(s -> s.passage().position()));
+    List<Scored> result = new ArrayList<>(top);
+    result.addAll(scored.subList(top.size(), scored.size()));
+    return result;
+  }
+
+  /** The passage kept as it is, for a question without text (a later hop asks for tokens, not words). */
+  static List<Scored> unranked(List<Evidence> ranked) {
+    return ranked.stream().map(Scored::unranked).toList();
+  }
+
+  /**
+   * The sentences of a passage, {@code [start, end)} each, split at sentence ends and blank lines; sentences with
+   * fewer than {@link #MIN_SENTENCE_CHARS} letters and digits join the next one.
+   */
+  static List<int[]> sentences(String text) {
+    List<int[]> sentences = new ArrayList<>();
+    BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ROOT);
+    breaks.setText(text);
+    int pending = -1;
+    for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+      for (int[] piece : paragraphs(text, start, end)) {
+        int from = pending >= 0 ? pending : piece[0];
+        if (letters(text, from, piece[1]) < MIN_SENTENCE_CHARS) {
+          pending = from;
+          continue;
+        }
+        pending = -1;
+        sentences.add(trimmed(text, from, piece[1]));
+      }
+    }
+    if (pending >= 0) {
+      sentences.add(trimmed(text, pending, text.length()));
+    }
+    return sentences;
+  }
+
+  /** {@code [start, end)} cut at blank lines. */
+  private static List<int[]> paragraphs(String text, int start, int end) {
+    List<int[]> pieces = new ArrayList<>();
+    int from = start;
+    for (int at = text.indexOf("\n\n", start); at >= 0 && at < end; at = text.indexOf("\n\n", at + 2)) {
+      pieces.add(new int[] {from, at});
+      from = at + 2;
+    }
+    pieces.add(new int[] {from, end});
+    return pieces;
+  }
+
+  private static int letters(String text, int from, int to) {
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      count += Character.isLetterOrDigit(text.charAt(i)) ? 1 : 0;
+    }
+    return count;
+  }
+
+  private static int[] trimmed(String text, int from, int to) {
+    while (from < to && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    return new int[] {from, to};
+  }
+}
