@@ -36,6 +36,7 @@ import dev.reel.model.StaticVectorTable;
 import dev.reel.model.TokenVectors;
 import dev.reel.model.Vocabulary;
 import dev.reel.reason.Evidence;
+import dev.reel.reason.ListedItem;
 import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
 import dev.reel.reason.SentenceMeaning;
@@ -172,23 +173,32 @@ public final class ReelJob {
     Weighted question = first;
     Set<Integer> asked = new HashSet<>();
     Set<String> answered = new HashSet<>();
+    Set<String> found = new HashSet<>();
+    List<ListedItem> items = new ArrayList<>();
     for (int h = 1; ; h++) {
       ReasonStage.Request request = config.hasQuestion() ? new ReasonStage.Request(question, config.question(),
-          h == 1 ? meaning : null, Set.copyOf(answered), Set.copyOf(asked)) : ReasonStage.Request.none();
+          h == 1 ? meaning : null, Set.copyOf(answered), Set.copyOf(asked), Set.copyOf(found))
+          : ReasonStage.Request.none();
       Hop hop = hop(spark, corpus, learned, request, models, metrics);
       trail.add(hop.describe(h, vocabulary));
+      // A list question gathers its items over every hop: "which variables hold V" finds one more link per hop.
+      hop.reel().items().stream().filter(i -> items.stream().noneMatch(o -> o.text().equals(i.text())))
+          .forEach(items::add);
       if (h == config.hops() || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
-        return hop;
+        return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
       }
       Arrays.stream(question.ids()).forEach(asked::add);
       answered.add(ReelResult.key(hop.reel().ranked().get(0)));
+      if (hop.reel().answer() != null) {
+        found.addAll(Arrays.asList(hop.reel().answer().toLowerCase(java.util.Locale.ROOT).split("\\W+")));
+      }
       question = QuestionTokens.fromExactAnswer(hop.reel().answer(), asked, models.tokenizerJson(), vocabulary,
           frequencies);
       if (question.ids().length == 0) {
         question = QuestionTokens.nextHop(hop.reel().ranked().get(0).tokens(), asked, vocabulary, frequencies);
       }
       if (question.ids().length == 0) {
-        return hop;
+        return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
       }
     }
   }
@@ -222,6 +232,11 @@ public final class ReelJob {
   /** What one hop asked and found. */
   private record Hop(Weighted question, DnaGates gates, ScoreSummary summary, List<Candidate> buffer,
                      ReelResult reel) {
+    /** This hop with a list answer gathered over every hop. */
+    Hop withItems(List<ListedItem> items) {
+      return new Hop(question, gates, summary, buffer, reel.withItems(items));
+    }
+
     Map<String, Object> describe(int number, Vocabulary vocabulary) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("hop", number);

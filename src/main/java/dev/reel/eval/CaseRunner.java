@@ -40,8 +40,11 @@ final class CaseRunner {
    * @param ordered  reel.parquet rows come back in original order: positions rising with (document, character)
    * @param tokens   tokens the job read
    * @param seconds  wall time of the job
+   * @param answered whether the job's answer holds every expected answer
+   * @param answer   the job's answer (null when it gave none)
    */
-  record Outcome(double recall, int rank, boolean ordered, long tokens, double seconds) {}
+  record Outcome(double recall, int rank, boolean ordered, long tokens, double seconds, boolean answered,
+                 String answer) {}
 
   void use(Haystack next) throws IOException {
     if (Files.isDirectory(input)) {
@@ -74,7 +77,8 @@ final class CaseRunner {
       long tokens = JSON.readTree(output.resolve("metrics.json").toFile()).path("tokens").asLong();
       List<Row> kept = session.read().parquet(output.resolve("reel.parquet").toString())
           .select("source", "position", "char_start", "char_end").collectAsList();
-      return new Outcome(recall(kept, planted), rank(evalCase, answer), ordered(kept), tokens, seconds);
+      return new Outcome(recall(kept, planted), rank(evalCase, answer), ordered(kept), tokens, seconds,
+          answered(evalCase, answer), answer.path("answer").isNull() ? null : answer.path("answer").asText());
     } finally {
       for (int d : planted.changed()) {
         Files.writeString(file(d), haystack.docs().get(d).text(), StandardCharsets.UTF_8);
@@ -99,6 +103,12 @@ final class CaseRunner {
       rank = Math.max(rank, first);
     }
     return Math.max(1, rank - (evalCase.answers().size() - 1));
+  }
+
+  /** Whether the job's answer holds every expected answer (each value of a multi-value case, say). */
+  static boolean answered(EvalCase evalCase, JsonNode answer) {
+    String reply = answer.path("answer").isNull() ? "" : answer.path("answer").asText();
+    return evalCase.answers().stream().allMatch(a -> reply.contains(a.text()));
   }
 
   private static int rank(EvalCase evalCase, JsonNode answer) {

@@ -52,7 +52,7 @@ public final class EvalCommand implements Callable<Integer> {
   Path corpora;
 
   @Option(names = "--suites", split = ",", paramLabel = "SUITE", defaultValue = "passkey,needle,multikey,"
-      + "multivalue,multiquery,variable-tracking,jigsaw,common-words", description = "Suites (default: all).")
+      + "multivalue,multiquery,variable-tracking,variable-list,jigsaw,common-words", description = "Suites (default: all).")
   List<String> suites;
 
   @Option(names = "--lengths", split = ",", defaultValue = "4K,32K,256K,1M", paramLabel = "N",
@@ -128,10 +128,13 @@ public final class EvalCommand implements Callable<Integer> {
             for (Map.Entry<String, List<String>> setting : named.entrySet()) {
               CaseRunner.Outcome outcome = runner.run(evalCase, planted, setting.getValue());
               table.put(new OutcomeTable.Row(setting.getKey(), haystack, suite, lengths.get(l), outcome.tokens(),
-                  depth, outcome.recall(), outcome.rank(), bm25, outcome.ordered(), outcome.seconds(), run));
-              System.err.printf(Locale.ROOT, "eval: %s %s %s depth %.0f%%: recall %.2f rank %d (BM25 %d)%s, %.1f s%n",
+                  depth, outcome.recall(), outcome.rank(), bm25, outcome.ordered(), outcome.seconds(), run,
+                  outcome.answered() ? 1 : 0));
+              System.err.printf(Locale.ROOT, "eval: %s %s %s depth %.0f%%: recall %.2f rank %d (BM25 %d)%s, answer %s, %.1f s%n",
                   setting.getKey(), suite.label(), lengths.get(l), depth * 100, outcome.recall(), outcome.rank(), bm25,
-                  outcome.ordered() ? "" : " OUT OF ORDER", outcome.seconds());
+                  outcome.ordered() ? "" : " OUT OF ORDER", outcome.answered() ? "holds all"
+                      : "misses (" + outcome.answer() + ")",
+                  outcome.seconds());
             }
           }
         }

@@ -86,8 +86,8 @@ final class EvalMarkdown {
 
   private static void detail(StringBuilder md, List<OutcomeTable.Row> rows) {
     md.append("\n### Per suite and length\n\n| setting | suite | length | tokens | runs | recall | hit@1 | hit@5 | "
-        + "mean rank | BM25 hit@1 | BM25 hit@5 | in order | mean s |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
-        + "---|\n");
+        + "mean rank | BM25 hit@1 | BM25 hit@5 | in order | answer holds all | mean s |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (String setting : distinct(rows, OutcomeTable.Row::setting)) {
       for (Suite suite : suites(rows)) {
         for (String length : lengths(rows)) {
@@ -97,14 +97,16 @@ final class EvalMarkdown {
             continue;
           }
           List<OutcomeTable.Row> bm25 = filter(runs, r -> r.bm25Rank() >= 0);
+          List<OutcomeTable.Row> scored = filter(runs, r -> r.answerHit() >= 0);
           md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.2f | %s | %s | %.1f | %s | %s | %d/%d | "
-              + "%.1f |%n", setting, suite.label(), length, runs.stream().mapToLong(OutcomeTable.Row::tokens).max()
+              + "%s | %.1f |%n", setting, suite.label(), length, runs.stream().mapToLong(OutcomeTable.Row::tokens).max()
               .orElse(0), runs.size(), runs.stream().mapToDouble(OutcomeTable.Row::recall).average().orElse(0),
               share(runs, r -> r.rank() == 1 && r.ordered()), share(runs, r -> r.rank() >= 1 && r.rank() <= 5),
               runs.stream().mapToInt(OutcomeTable.Row::rank).average().orElse(0),
               share(bm25, r -> r.bm25Rank() == 1), share(bm25, r -> r.bm25Rank() >= 1 && r.bm25Rank() <= 5),
               runs.stream().filter(OutcomeTable.Row::ordered).count(), runs.size(),
-              runs.stream().mapToDouble(OutcomeTable.Row::seconds).average().orElse(0)));
+              share(scored, r -> r.answerHit() == 1), runs.stream().mapToDouble(OutcomeTable.Row::seconds).average()
+                  .orElse(0)));
         }
       }
     }

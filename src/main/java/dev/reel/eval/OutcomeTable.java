@@ -15,7 +15,8 @@ import java.util.Map;
  * setting, haystack, suite, length and depth) and keeps the others, so the report is drawn from all of them.
  */
 final class OutcomeTable {
-  static final String HEADER = "setting,haystack,suite,length,tokens,depth,recall,rank,bm25_rank,ordered,seconds,run";
+  static final String HEADER =
+      "setting,haystack,suite,length,tokens,depth,recall,rank,bm25_rank,ordered,seconds,run,answer_hit";
 
   /**
    * One row.
@@ -23,23 +24,25 @@ final class OutcomeTable {
    * @param length    nominal length label ("4K", "1M")
    * @param bm25Rank  the BM25 baseline's rank on the same planted text, -1 when not run
    * @param run       which run (see runs.md) measured it
+   * @param answerHit 1 when the job's answer holds every expected answer, 0 when not, -1 for rows measured before
+   *                  answers were scored
    */
   record Row(String setting, String haystack, Suite suite, String length, long tokens, double depth, double recall,
-             int rank, int bm25Rank, boolean ordered, double seconds, int run) {
+             int rank, int bm25Rank, boolean ordered, double seconds, int run, int answerHit) {
     String key() {
       return String.join("|", setting, haystack, suite.label(), length, String.format(Locale.ROOT, "%.4f", depth));
     }
 
     String csv() {
-      return String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%.4f,%.4f,%d,%d,%b,%.2f,%d", setting, haystack, suite.label(),
-          length, tokens, depth, recall, rank, bm25Rank, ordered, seconds, run);
+      return String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%.4f,%.4f,%d,%d,%b,%.2f,%d,%d", setting, haystack,
+          suite.label(), length, tokens, depth, recall, rank, bm25Rank, ordered, seconds, run, answerHit);
     }
 
     static Row parse(String line) {
       String[] f = line.split(",", -1);
       return new Row(f[0], f[1], Suite.of(f[2]), f[3], Long.parseLong(f[4]), Double.parseDouble(f[5]),
           Double.parseDouble(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]), Boolean.parseBoolean(f[9]),
-          Double.parseDouble(f[10]), Integer.parseInt(f[11]));
+          Double.parseDouble(f[10]), Integer.parseInt(f[11]), f.length > 12 ? Integer.parseInt(f[12]) : -1);
     }
   }
 
@@ -50,7 +53,7 @@ final class OutcomeTable {
     this.file = file;
     if (Files.isRegularFile(file)) {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (!line.isBlank() && !line.equals(HEADER)) {
+        if (!line.isBlank() && !line.startsWith("setting,")) {
           Row row = Row.parse(line);
           rows.put(row.key(), row);
         }

@@ -29,20 +29,22 @@ final class QuestionReport {
     md.append("## Totals\n\n")
         .append("Top passage: the job's first evidence passage holds the answering sentence (BM25, dense: their first "
             + "sentence). Answer: the job's `answer` holds an accepted answer (every item, for a list question). "
-            + "Null: the job answered `null`.\n\n")
+            + "Null: the job answered `null`. Kept: some passage of the reel holds the answering sentence.\n\n")
         .append("| corpus | setting | questions | top passage | top 5 | BM25 top 1 | BM25 top 5 | dense top 1 "
             + "| dense top 5 | answer | different wording: top passage / BM25 / dense | unanswerable: null "
-            + "| reason s (mean) | re-rank s (mean) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + "| kept in the reel | reason s (mean) | re-rank s (mean) |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     Map<String, List<QuestionRows.Row>> groups = new TreeMap<>();
     rows.forEach(r -> groups.computeIfAbsent(r.corpus() + "|" + r.setting(), k -> new ArrayList<>()).add(r));
     for (List<QuestionRows.Row> group : groups.values()) {
       md.append(totals(group));
     }
-    md.append("\n## Every question\n\n| corpus | setting | id | wording | rank | BM25 | dense | answer | right "
-        + "| confidence | reason s |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("\n## Every question\n\n| corpus | setting | id | wording | kept | rank | BM25 | dense | answer "
+        + "| right | confidence | reason s |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (QuestionRows.Row r : rows) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d | %d | %s | %s | %.3f | %.2f |%n",
-          r.corpus(), r.setting(), r.id(), r.answerable() ? r.wording() : "unanswerable", r.rank(), r.bm25Rank(),
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %d | %d | %s | %s | %.3f | %.2f |%n",
+          r.corpus(), r.setting(), r.id(), r.answerable() ? r.wording() : "unanswerable",
+          r.answerable() ? (r.inReel() ? "yes" : "no") : "-", r.rank(), r.bm25Rank(),
           r.denseRank(), r.answer() == null ? "null" : "`" + r.answer().replace("|", "\\|").replace("`", "'") + "`",
           r.answerable() ? (r.answerHit() ? "yes" : "no") : (r.answer() == null ? "yes" : "no"), r.confidence(),
           r.reasonSeconds()));
@@ -56,13 +58,13 @@ final class QuestionReport {
     List<QuestionRows.Row> none = group.stream().filter(r -> !r.answerable()).toList();
     QuestionRows.Row first = group.get(0);
     return String.format(Locale.ROOT, "| %s | %s | %d + %d unanswerable | %s | %s | %s | %s | %s | %s | %s | %s / %s "
-            + "/ %s | %s | %.2f | %.2f |%n", first.corpus(), first.setting(), answerable.size(), none.size(),
+            + "/ %s | %s | %s | %.2f | %.2f |%n", first.corpus(), first.setting(), answerable.size(), none.size(),
         share(answerable, r -> r.rank() == 1), share(answerable, r -> r.rank() >= 1 && r.rank() <= 5),
         share(answerable, r -> r.bm25Rank() == 1), share(answerable, r -> r.bm25Rank() >= 1 && r.bm25Rank() <= 5),
         share(answerable, r -> r.denseRank() == 1), share(answerable, r -> r.denseRank() >= 1 && r.denseRank() <= 5),
         share(answerable, QuestionRows.Row::answerHit), share(different, r -> r.rank() == 1),
         share(different, r -> r.bm25Rank() == 1), share(different, r -> r.denseRank() == 1),
-        share(none, r -> r.answer() == null), group.stream().mapToDouble(QuestionRows.Row::reasonSeconds).average()
+        share(none, r -> r.answer() == null), share(answerable, QuestionRows.Row::inReel), group.stream().mapToDouble(QuestionRows.Row::reasonSeconds).average()
             .orElse(0), group.stream().mapToDouble(QuestionRows.Row::rerankSeconds).average().orElse(0));
   }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class QuestionRows {
   static final String HEADER = "corpus,setting,id,wording,answerable,rank,answer,answer_hit,confidence,bm25_rank,"
-      + "dense_rank,reason_seconds,rerank_seconds,tokens,commit";
+      + "dense_rank,reason_seconds,rerank_seconds,tokens,commit,in_reel";
 
   /**
    * One question's outcome.
@@ -27,25 +27,27 @@ final class QuestionRows {
    * @param answerHit whether the answer holds an accepted answer (every one, for a list question)
    * @param bm25Rank  the same rank for BM25's sentences, -1 when not run
    * @param denseRank the same rank for dense retrieval's sentences, -1 when not run
+   * @param inReel    whether any passage of the reel holds the answering sentence (did selection keep it?)
    */
   record Row(String corpus, String setting, String id, String wording, boolean answerable, int rank, String answer,
              boolean answerHit, double confidence, int bm25Rank, int denseRank, double reasonSeconds,
-             double rerankSeconds, long tokens, String commit) {
+             double rerankSeconds, long tokens, String commit, boolean inReel) {
     String key() {
       return corpus + "|" + setting + "|" + id;
     }
 
     String csv() {
-      return String.format(Locale.ROOT, "%s,%s,%s,%s,%b,%d,%s,%b,%.3f,%d,%d,%.3f,%.3f,%d,%s", corpus, setting, id,
-          wording, answerable, rank, quoted(answer), answerHit, confidence, bm25Rank, denseRank, reasonSeconds,
-          rerankSeconds, tokens, commit);
+      return String.format(Locale.ROOT, "%s,%s,%s,%s,%b,%d,%s,%b,%.3f,%d,%d,%.3f,%.3f,%d,%s,%b", corpus, setting,
+          id, wording, answerable, rank, quoted(answer), answerHit, confidence, bm25Rank, denseRank, reasonSeconds,
+          rerankSeconds, tokens, commit, inReel);
     }
 
     static Row parse(List<String> f) {
       return new Row(f.get(0), f.get(1), f.get(2), f.get(3), Boolean.parseBoolean(f.get(4)),
           Integer.parseInt(f.get(5)), f.get(6).equals("\\N") ? null : f.get(6), Boolean.parseBoolean(f.get(7)),
           Double.parseDouble(f.get(8)), Integer.parseInt(f.get(9)), Integer.parseInt(f.get(10)),
-          Double.parseDouble(f.get(11)), Double.parseDouble(f.get(12)), Long.parseLong(f.get(13)), f.get(14));
+          Double.parseDouble(f.get(11)), Double.parseDouble(f.get(12)), Long.parseLong(f.get(13)), f.get(14),
+          f.size() > 15 && Boolean.parseBoolean(f.get(15)));
     }
   }
 
@@ -56,7 +58,7 @@ final class QuestionRows {
     this.file = file;
     if (Files.isRegularFile(file)) {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (!line.isBlank() && !line.equals(HEADER)) {
+        if (!line.isBlank() && !line.startsWith("corpus,")) {
           Row row = Row.parse(fields(line));
           rows.put(row.key(), row);
         }

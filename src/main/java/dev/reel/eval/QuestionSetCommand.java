@@ -134,7 +134,13 @@ public final class QuestionSetCommand implements Callable<Integer> {
     return new QuestionRows.Row(corpus, setting, question.id(), question.wording(), question.answerable(),
         question.rank(evidence), reply, question.answeredBy(reply), answer.path("answer_confidence").asDouble(),
         bm25, dense, metrics.path("stages").path("reason").path("seconds").asDouble(),
-        metrics.path("rerank_seconds").asDouble(), metrics.path("tokens").asLong(), BenchReport.commit());
+        metrics.path("rerank_seconds").asDouble(), metrics.path("tokens").asLong(), BenchReport.commit(),
+        question.heldBy(plain(Files.readString(output.resolve("reel.md")))));
+  }
+
+  /** reel.md's text without its Markdown: bold marks and escapes (see MarkdownHighlighter). */
+  static String plain(String markdown) {
+    return markdown.replace("**", "").replace("\\*", "*").replace("\\_", "_").replace("\\`", "`");
   }
 
   /** Every document's text as the job extracts it. */

@@ -82,6 +82,24 @@ enum Suite {
     }
   },
   /**
+   * RULER VT as RULER asks it: a value, then two variables assigned it in a chain spread through the haystack; the
+   * question asks for every variable that holds the value, and the job runs --hops 3 (the value, then each link).
+   */
+  VARIABLE_LIST {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      String first = letters(random, 5);
+      String second = letters(random, 5);
+      String third = letters(random, 5);
+      String value = digits(random, 5);
+      return new EvalCase(this, "Which variables are assigned the value " + value + "?", List.of(
+          new Plant("VAR " + first + " = " + value + ".", depth),
+          new Plant("VAR " + second + " = VAR " + first + ".", (depth + 0.3) % 1.0),
+          new Plant("VAR " + third + " = VAR " + second + ".", (depth + 0.6) % 1.0)),
+          List.of(new Answer(0, first), new Answer(1, second), new Answer(2, third)), List.of("--hops", "3"));
+    }
+  },
+  /**
    * Jigsaw: a fact planted across a chunk border, the job run with a different partition count per depth; the
    * evidence must put the fact back together and reel.parquet must come back in original order.
    */

@@ -56,11 +56,12 @@ final class AnswerExtractor {
     String text = best.text();
     int from = bestRun.get(0).charStart() - best.charStart();
     int to = bestRun.get(bestRun.size() - 1).charEnd() - best.charStart();
-    // A run may miss a word piece the buffer had no room for ("58", "##65" of "58654"): answers are whole words.
-    while (from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
+    // A run may miss a word piece the buffer had no room for ("58", "##65" of "58654"): answers are whole words,
+    // and a path or name is one word ("/proc/cmdline", "vm.swappiness", "pfifo_fast").
+    while (from > 0 && inWord(text, from - 1)) {
       from--;
     }
-    while (to < text.length() && Character.isLetterOrDigit(text.charAt(to))) {
+    while (to < text.length() && inWord(text, to)) {
       to++;
     }
     String exact = text.substring(from, to);
@@ -68,6 +69,17 @@ final class AnswerExtractor {
       return exact;
     }
     return clause(best, inside, bestRun.get(0), question, from, to);
+  }
+
+  /** A letter or digit, or a path's or name's joiner ("/", "_", ".", "-") between two of them or before one. */
+  private static boolean inWord(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isLetterOrDigit(c)) {
+      return true;
+    }
+    boolean joiner = c == '/' || c == '_' || c == '.' || c == '-';
+    return joiner && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1))
+        && (c == '/' || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))));
   }
 
   /** The run's clause: after the last question token before it in its sentence, to the sentence's end. */

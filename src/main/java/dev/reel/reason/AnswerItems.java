@@ -14,9 +14,34 @@ final class AnswerItems {
   /** A piece of a sentence: {@code [start, end)} in it. */
   record Item(String text, int start, int end) {}
 
-  private static final String UNIT = "(?:\\s?(?:%|percent|[kKMGT]i?B|[kKMG]b|bytes?|bits?|[mun]s|msecs?|usecs?"
-      + "|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|pages?|[kKMG]?Hz|jiffies|sectors?"
-      + "|blocks?|entries|times|cores?|CPUs?|degrees?|dollars?|euros?|USD|EUR|lines?|characters?|chars)\\b)?";
+  /** The shapes of item a question can ask for. */
+  enum Shape {
+    NUMBER, PATH, NAME, PLACE, DATE,
+    /** A unit of measure ("seconds", "KB"), for "in which unit". */
+    UNIT,
+    /** A variable on the left of an assignment: "B" of "VAR B = VAR A", "x" of "x = 5". */
+    ASSIGNED;
+
+    /** The shape an answer of this kind takes; null for a clause or a list, which have none of their own. */
+    static Shape of(QuestionKind kind) {
+      return switch (kind) {
+        case VALUE -> NUMBER;
+        case PATH -> PATH;
+        case PERSON -> NAME;
+        case PLACE -> PLACE;
+        case TIME -> DATE;
+        case LIST, CLAUSE -> null;
+      };
+    }
+  }
+
+  /** Units a number is read with ("1024KB", "30 seconds"), and what "in which unit" asks for. */
+  private static final String UNITS = "percent|[kKMGT]i?B|[kKMG]b|bytes?|bits?|[mun]s|msecs?|usecs?|seconds?|secs?"
+      + "|minutes?|mins?|hours?|days?|weeks?|months?|years?|pages?|[kKMG]?Hz|jiffies|sectors?|blocks?|entries|times"
+      + "|cores?|CPUs?|degrees?|dollars?|euros?|USD|EUR|lines?|characters?|chars|microseconds?|milliseconds?"
+      + "|nanoseconds?";
+  private static final String UNIT = "(?:%|\\s?(?:" + UNITS + ")\\b)?";
+  private static final Pattern UNIT_WORD = Pattern.compile("\\b(?:" + UNITS + ")\\b");
   private static final Pattern NUMBER = Pattern.compile(
       "(?<![\\w.])(?:[$€£]\\s?)?(?:0x[0-9a-fA-F]+|\\d+(?:[.,]\\d+)*)" + UNIT + "(?![\\w])");
   private static final Pattern PATH = Pattern.compile(String.join("|",
@@ -36,6 +61,7 @@ final class AnswerItems {
       + "(?:\\d{1,2}\\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?"
       + ",?(?:\\s+\\d{4})?\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(?:19|20)\\d{2}\\b|\\b\\d{1,2}(?::\\d{2})+\\s?(?:[ap]m)?\\b");
 
+  private static final Pattern ASSIGNED = Pattern.compile("(?:\\bVAR\\s+)?\\b([A-Za-z_]\\w*)\\s*=(?!=)");
   /** "writeback, writethrough and passthrough": three or more words or short phrases in a row. */
   private static final Pattern ENUMERATION = Pattern.compile(
       "\\b[\\w-]+(?: [\\w-]+)?(?:, [\\w-]+(?: [\\w-]+)?)+,? (?:and|or) [\\w-]+(?: [\\w-]+)?\\b");
@@ -59,28 +85,46 @@ final class AnswerItems {
     return items;
   }
 
-  /** The items of {@code kind} in {@code sentence}, in sentence order; an empty list for {@link QuestionKind#CLAUSE}. */
-  static List<Item> find(QuestionKind kind, String sentence) {
-    return switch (kind) {
-      case VALUE -> matches(NUMBER, sentence, 0);
+  /** The items of {@code shape} in {@code sentence}, in sentence order; none for a null shape. */
+  static List<Item> find(Shape shape, String sentence) {
+    if (shape == null) {
+      return List.of();
+    }
+    return switch (shape) {
+      case NUMBER -> matches(NUMBER, sentence, 0);
       case PATH -> matches(PATH, sentence, 0);
-      case PERSON -> withoutSentenceStarts(matches(NAME, sentence, 0), sentence);
+      case NAME -> withoutSentenceStarts(matches(NAME, sentence, 0), sentence);
       case PLACE -> matches(PLACE, sentence, 1);
-      case TIME -> matches(DATE, sentence, 0);
-      case LIST, CLAUSE -> List.of();
+      case DATE -> matches(DATE, sentence, 0);
+      case ASSIGNED -> matches(ASSIGNED, sentence, 1);
+      case UNIT -> matches(UNIT_WORD, sentence, 0);
     };
   }
 
-  /** The items a list question wants: values when it asks for numbers, else names, paths or parameters. */
-  static QuestionKind listItemKind(String question) {
+  /**
+   * The items a list question wants: variables when it asks which variables, values when it asks for numbers,
+   * people, dates, paths and parameters when it names them; null when it names none of these (then an enumeration
+   * of plain words, "writeback, writethrough and passthrough", answers).
+   */
+  static Shape listShape(String question) {
     String q = question.toLowerCase(Locale.ROOT);
-    if (q.matches(".*\\b(numbers?|values?|ids?|sizes?|ports?|versions?|dates?|digits?|amounts?)\\b.*")) {
-      return q.matches(".*\\b(dates?)\\b.*") ? QuestionKind.TIME : QuestionKind.VALUE;
+    if (q.matches(".*\\bvariables\\b.*")) {
+      return Shape.ASSIGNED;
     }
-    if (q.matches(".*\\b(people|persons?|authors?|maintainers?|who)\\b.*")) {
-      return QuestionKind.PERSON;
+    if (q.matches(".*\\b(dates|days|years)\\b.*")) {
+      return Shape.DATE;
     }
-    return QuestionKind.PATH;
+    if (q.matches(".*\\b(numbers|values|ids|sizes|ports|versions|digits|amounts)\\b.*")) {
+      return Shape.NUMBER;
+    }
+    if (q.matches(".*\\b(people|persons|authors|maintainers|who)\\b.*")) {
+      return Shape.NAME;
+    }
+    if (q.matches(".*\\b(files|paths|directories|folders|options|parameters|commands|flags|settings|sysctls"
+        + "|modules|programs|tools|urls|addresses|hosts|packages|scripts|devices|interfaces|symbols)\\b.*")) {
+      return Shape.PATH;
+    }
+    return null;
   }
 
   private static List<Item> matches(Pattern pattern, String sentence, int group) {

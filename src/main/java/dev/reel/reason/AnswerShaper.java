@@ -71,16 +71,24 @@ final class AnswerShaper {
     if (kind == QuestionKind.LIST) {
       List<ListedItem> items = list(ranked);
       if (!items.isEmpty()) {
-        return new Shaped(String.join(", ", items.stream().map(ListedItem::text).toList()), confidence, kind, items, 0);
+        return new Shaped(String.join(", ", items.stream().map(i -> i.text().replaceAll("\\s+", " ")).toList()),
+            confidence, kind, items, 0);
       }
     }
-    for (int p = 0; p < Math.min(TRIED, ranked.size()); p++) {
-      String answer = answer(ranked.get(p), exact);
+    // The first passage with an item of the asked kind or an exact answer; a later hop (ranked by shared tokens,
+    // not meaning) reads every passage, as the chain's next link may rank below passages of the last one.
+    int tried = ranked.get(0).reranked() ? Math.min(TRIED, ranked.size()) : ranked.size();
+    for (int p = 0; p < tried; p++) {
+      String answer = narrowAnswer(ranked.get(p), exact);
       if (answer != null) {
-        return new Shaped(answer, confidence(ranked.get(p)), kind, List.of(), p);
+        return new Shaped(answer.replaceAll("\\s+", " ").strip(), confidence(ranked.get(p)), kind, List.of(), p);
       }
     }
-    return new Shaped(null, confidence, kind, List.of(), 0);
+    SemanticRerank.Scored best = ranked.get(0);
+    String text = best.passage().text();
+    int[] sentence = sentences(best).get(0);
+    String whole = wholeWords(text.substring(sentence[0], sentence[1]).replaceAll("\\s+", " ").strip());
+    return new Shaped(echoes(whole) ? null : whole, confidence, kind, List.of(), 0);
   }
 
   /** How strongly a passage holds the question: mean of coverage and meaning when re-ranked, else coverage. */
@@ -90,33 +98,75 @@ final class AnswerShaper {
   }
 
   /**
-   * One passage's answer: the item of the asked kind nearest to the question's words in the passage's sentences,
-   * closest in meaning first (for a value, a number, else a name such as "pfifo_fast"); else its exact answer or its
-   * best sentence.
+   * One passage's narrow answer: the item of the asked kind nearest to the question's words in the passage's
+   * sentences, closest to the question first (for a value, a number, else a name such as "pfifo_fast"); else its
+   * exact answer; null when it holds neither.
    */
-  private String answer(SemanticRerank.Scored scored, Function<Evidence, String> exact) {
+  private String narrowAnswer(SemanticRerank.Scored scored, Function<Evidence, String> exact) {
     Evidence passage = scored.passage();
-    String sentence = passage.text().substring(scored.sentence()[0], scored.sentence()[1]);
-    for (QuestionKind wanted : kind == QuestionKind.VALUE ? List.of(QuestionKind.VALUE, QuestionKind.PATH)
-        : List.of(itemKind())) {
-      for (int[] bounds : scored.sentences()) {
-        String text = passage.text().substring(bounds[0], bounds[1]);
+    List<int[]> sentences = sentences(scored);
+    // Only a sentence holding some of the question's words says which of its items answers (a chapter number in a
+    // sentence about something else does not).
+    for (int[] bounds : sentences) {
+      String text = passage.text().substring(bounds[0], bounds[1]);
+      for (AnswerItems.Shape wanted : shapes()) {
         AnswerItems.Item item = nearest(AnswerItems.find(wanted, text), text);
         if (item != null) {
           return item.text();
         }
       }
     }
+    String best = passage.text().substring(sentences.get(0)[0], sentences.get(0)[1]);
     String narrow = exact.apply(passage);
-    if (narrow != null && !echoes(narrow) && (sentence.contains(narrow) || !scored.reranked())) {
-      return narrow;
+    // An exact answer (a key, a code, a number) stands wherever the question's tokens put it; a clause must come
+    // from the sentence closest in meaning to the question (a later hop, which has no meaning to go by, takes exact
+    // answers only: the clause around the last link is not the next one).
+    if (narrow == null || echoes(narrow)) {
+      return null;
     }
-    String whole = wholeWords(sentence.replaceAll("\\s+", " ").strip());
-    return echoes(whole) ? null : whole;
+    return isExact(narrow) || (scored.reranked() && best.contains(narrow)) ? narrow : null;
   }
 
-  private QuestionKind itemKind() {
-    return kind == QuestionKind.LIST ? AnswerItems.listItemKind(question) : kind;
+  /** A passage's sentences, closest to the question first: by meaning when re-ranked, else by question words. */
+  private List<int[]> sentences(SemanticRerank.Scored scored) {
+    return scored.reranked() ? scored.sentences() : byQuestionWords(scored.passage().text());
+  }
+
+  /** A key, a code or a number: few words, with a digit or no lower-case letter. */
+  private static boolean isExact(String answer) {
+    return answer.split("\\s+").length <= 3
+        && (answer.codePoints().anyMatch(Character::isDigit) || answer.codePoints().noneMatch(Character::isLowerCase));
+  }
+
+  /** A passage's sentences, those holding the most question words first (in text order among equals). */
+  private List<int[]> byQuestionWords(String text) {
+    List<int[]> sentences = new ArrayList<>(SemanticRerank.sentences(text));
+    if (sentences.isEmpty()) {
+      return List.of(new int[] {0, text.length()});
+    }
+    Map<int[], Long> held = new java.util.IdentityHashMap<>();
+    for (int[] sentence : sentences) {
+      held.put(sentence, words(text.substring(sentence[0], sentence[1])).stream().filter(questionWords::contains)
+          .count());
+    }
+    sentences.sort(java.util.Comparator.comparingLong((int[] sentence) -> -held.get(sentence)));
+    return sentences;
+  }
+
+  private AnswerItems.Shape shape() {
+    return kind == QuestionKind.LIST ? AnswerItems.listShape(question) : AnswerItems.Shape.of(kind);
+  }
+
+  /**
+   * The shapes a sentence's items are tried in: a unit when the question asks for one; a value is a number, else a
+   * name such as "pfifo_fast" or "CONFIG_X".
+   */
+  private List<AnswerItems.Shape> shapes() {
+    if (kind == QuestionKind.VALUE && question.toLowerCase(Locale.ROOT).matches(".*\\bunits?\\b.*")) {
+      return List.of(AnswerItems.Shape.UNIT);
+    }
+    return kind == QuestionKind.VALUE ? List.of(AnswerItems.Shape.NUMBER, AnswerItems.Shape.PATH)
+        : java.util.Collections.singletonList(shape());
   }
 
   /**
@@ -140,7 +190,7 @@ final class AnswerShaper {
         Set<String> words = words(sentence);
         if (distinctive.isEmpty() ? words.stream().anyMatch(questionWords::contains)
             : words.stream().anyMatch(distinctive::contains)) {
-          List<AnswerItems.Item> found = AnswerItems.find(itemKind(), sentence);
+          List<AnswerItems.Item> found = AnswerItems.find(shape(), sentence);
           for (AnswerItems.Item item : found.isEmpty() ? AnswerItems.enumeration(sentence) : found) {
             if (!echoes(item.text()) && items.size() < LIST_ITEMS) {
               items.putIfAbsent(item.text().toLowerCase(Locale.ROOT), new ListedItem(item.text(), scored.passage()));
@@ -164,7 +214,10 @@ final class AnswerShaper {
     return distinctive;
   }
 
-  /** The item nearest to a question word in the sentence (the first item when none stands there); not an echo. */
+  /**
+   * The item nearest to a question word in the sentence (one after a question word before one ahead of it), not an
+   * echo; null when no question word stands there.
+   */
   private AnswerItems.Item nearest(List<AnswerItems.Item> items, String sentence) {
     List<int[]> anchors = new ArrayList<>();
     Matcher m = WORD.matcher(sentence);
@@ -173,15 +226,20 @@ final class AnswerShaper {
         anchors.add(new int[] {m.start(), m.end()});
       }
     }
+    if (anchors.isEmpty()) {
+      return null;
+    }
     AnswerItems.Item best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (AnswerItems.Item item : items) {
       if (echoes(item.text())) {
         continue;
       }
-      int distance = anchors.isEmpty() ? item.start() : Integer.MAX_VALUE;
+      int distance = Integer.MAX_VALUE;
       for (int[] anchor : anchors) {
-        distance = Math.min(distance, Math.max(0, Math.max(anchor[0] - item.end(), item.start() - anchor[1])));
+        // An answer follows what it answers ("swappiness defaults to 60", "VAR A = 5"): one before counts double.
+        int gap = item.start() >= anchor[1] ? item.start() - anchor[1] : 2 * Math.max(0, anchor[0] - item.end());
+        distance = Math.min(distance, gap);
       }
       if (distance < bestDistance) {
         bestDistance = distance;

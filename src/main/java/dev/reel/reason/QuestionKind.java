@@ -24,13 +24,14 @@ enum QuestionKind {
   CLAUSE;
 
   private static final Pattern LIST_WORDING = Pattern.compile(
-      "\\b(all|every|list|name (all|the))\\b|^what are the \\S+s\\b.*\\b(for|of|and)\\b|^which \\S+s\\b");
+      "\\b(all|every|list|name (all|the))\\b|^(what|which) are the ([\\w-]+ ){0,3}[\\w-]+s\\b.*\\b(for|of|and)\\b"
+      + "|^which [\\w-]+s\\b");
   private static final Pattern VALUE_WORDING = Pattern.compile("^how (many|much|long|large|big|often|old|fast|far)\\b"
       + "|\\b(default|maximum|minimum|max|min|limit|number|size|count|percentage|ratio|version|port|price|cost"
       + "|timeout|interval|value|threshold|amount|unit|units)\\b");
   private static final Pattern PATH_WORDING = Pattern.compile("^(which|what)( \\S+)? (file|files|path|directory"
       + "|folder|parameter|option|command|variable|setting|flag|sysctl|knob|module|tool|program|utility|url|address"
-      + "|host|package|script|device|interface|key)\\b|\\b(url|web ?site|e-?mail address|file name|filename)\\b");
+      + "|host|package|script|device|interface|key|symbol|config|constant|macro|function|field|attribute)\\b|\\b(url|web ?site|e-?mail address|file name|filename)\\b");
   private static final Pattern STORED_WORDING = Pattern.compile(
       "\\b(stored|located|kept|found|configured|defined|documented|listed|exposed|set)\\b");
 

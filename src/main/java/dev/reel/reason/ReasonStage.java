@@ -46,12 +46,13 @@ public final class ReasonStage {
    *                    for tokens found by the last one, not for the user's words
    * @param answered    passages earlier hops answered from, left out of this hop's ranking
    * @param askedBefore tokens earlier hops asked for
+   * @param found       lower-case words of earlier hops' answers: this hop asks about them, so they are question words
    */
   public record Request(Weighted tokens, String text, SentenceMeaning meaning, Set<String> answered,
-                        Set<Integer> askedBefore) {
+                        Set<Integer> askedBefore, Set<String> found) {
     /** A question-less request: the reel ranks passages by importance. */
     public static Request none() {
-      return new Request(Weighted.NONE, null, null, Set.of(), Set.of());
+      return new Request(Weighted.NONE, null, null, Set.of(), Set.of(), Set.of());
     }
   }
 
@@ -107,7 +108,7 @@ public final class ReasonStage {
                                            Request request, Vocabulary vocabulary) {
     Set<Integer> questionIds = new HashSet<>(request.askedBefore());
     Arrays.stream(request.tokens().ids()).forEach(questionIds::add);
-    Set<String> words = new HashSet<>();
+    Set<String> words = new HashSet<>(request.found());
     if (request.text() != null) {
       AnswerShaper.words(request.text()).stream().filter(QuestionTokens::isContent).forEach(words::add);
     }

@@ -19,6 +19,13 @@ import java.util.Map;
 public record ReelResult(List<Evidence> passages, List<Evidence> ranked, String answer, double confidence,
                          String kind, List<ListedItem> items, Map<Integer, String[]> documents,
                          double rerankSeconds) {
+  /** This result with a list answer of these items (gathered over hops), each with its passage. */
+  public ReelResult withItems(List<ListedItem> newItems) {
+    String joined = String.join(", ", newItems.stream().map(ListedItem::text).toList());
+    return new ReelResult(passages, ranked, joined, confidence, kind, List.copyOf(newItems), documents,
+        rerankSeconds);
+  }
+
   /** Identifies a passage across hops. */
   public static String key(Evidence passage) {
     return passage.docId() + "@" + passage.charStart();

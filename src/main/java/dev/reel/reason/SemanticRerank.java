@@ -17,9 +17,9 @@ import dev.reel.model.SentenceEncoder;
  */
 final class SemanticRerank {
   /** Passages re-ranked per question: the cost is one model call per sentence of these. */
-  static final int CANDIDATES = 24;
+  static final int CANDIDATES = 100;
   /** At most this many sentences encoded per question (the candidates' first ones, best passage first). */
-  static final int MAX_SENTENCES = 96;
+  static final int MAX_SENTENCES = 320;
   /** What meaning weighs beside coverage ({@link QuestionCoverage}, in [0, 1)). */
   static final double MEANING_WEIGHT = 1.0;
   /** A sentence shorter than this many letters and digits says too little to compare ("Note:", "Default: 0"). */

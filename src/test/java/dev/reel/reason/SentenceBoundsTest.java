@@ -1,6 +1,7 @@
 package dev.reel.reason;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,20 @@ class SentenceBoundsTest {
   }
 
   @Test
-  void growthIsCapped() {
-    String run = "x".repeat(2000);
-    assertEquals(1000 - SentenceBounds.MAX_GROWTH, SentenceBounds.start(run, 1000));
-    assertEquals(1001 + SentenceBounds.MAX_GROWTH, SentenceBounds.end(run, 1001));
+  void growthIsCappedAtAWordBoundary() {
+    String run = "lorem ipsum dolor ".repeat(200);
+    int start = SentenceBounds.start(run, 1000);
+    int end = SentenceBounds.end(run, 1001);
+    assertTrue(start >= 1000 - SentenceBounds.MAX_GROWTH && start < 1000 - SentenceBounds.MAX_GROWTH + 8, "" + start);
+    assertTrue(end <= 1001 + SentenceBounds.MAX_GROWTH && end > 1001 + SentenceBounds.MAX_GROWTH - 8, "" + end);
+    assertTrue(start == 0 || run.charAt(start - 1) == ' ', "starts inside a word: " + start);
+    assertTrue(end == run.length() || run.charAt(end) == ' ', "ends inside a word: " + end);
+  }
+
+  @Test
+  void aWordLongerThanTheCapIsKeptWhole() {
+    String text = "see " + "x".repeat(2000) + " end";
+    assertEquals(4, SentenceBounds.start(text, 1000));
+    assertEquals(2004, SentenceBounds.end(text, 1001));
   }
 }

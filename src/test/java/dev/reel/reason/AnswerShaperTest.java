@@ -1,0 +1,85 @@
+package dev.reel.reason;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AnswerShaperTest {
+  private static Evidence passage(String text, long position) {
+    return new Evidence("doc.txt", "doc.txt", position, position + 10, 0, text.length(), text, 1, List.of());
+  }
+
+  /** A passage re-ranked with the given coverage and meaning, its sentences in text order. */
+  private static SemanticRerank.Scored scored(String text, double coverage, double meaning) {
+    return new SemanticRerank.Scored(passage(text, text.length()).withScore(coverage + meaning), coverage, meaning,
+        SemanticRerank.sentences(text), true);
+  }
+
+  private static AnswerShaper shaper(String question) {
+    Set<String> words = new java.util.HashSet<>();
+    AnswerShaper.words(question).stream().filter(dev.reel.tokenize.QuestionTokens::isContent).forEach(words::add);
+    return new AnswerShaper(question, words, 0.3);
+  }
+
+  @Test
+  void aValueQuestionGetsTheNumberNearestToItsWordsWithItsUnit() {
+    AnswerShaper.Shaped answer = shaper("What is the minimum free reserve?").shape(List.of(scored(
+        "Some 20 pages are kept. The minimum free reserve must not go below 1024KB on any system.", 0.6, 0.7)),
+        p -> null);
+    assertEquals("1024KB", answer.text());
+    assertEquals(QuestionKind.VALUE, answer.kind());
+    assertEquals(0.65, answer.confidence(), 1e-9);
+  }
+
+  @Test
+  void anAnswerIsNeverOnlyTheQuestionsWords() {
+    AnswerShaper shaper = shaper("Where is vm.swappiness set?");
+    assertTrue(shaper.echoes("vm.swappiness"));
+    assertTrue(shaper.echoes("swappiness set"));
+    AnswerShaper.Shaped answer = shaper.shape(List.of(scored(
+        "The vm.swappiness value is written to /proc/sys/vm/swappiness at boot.", 0.6, 0.6)), p -> null);
+    assertEquals("/proc/sys/vm/swappiness", answer.text());
+  }
+
+  @Test
+  void aListQuestionGetsEveryItemOfThePassagesHoldingItsDistinctiveWords() {
+    String question = "What are the special magic numbers for winter-castle and ribbon-anchor?";
+    List<SemanticRerank.Scored> ranked = new ArrayList<>(List.of(
+        scored("The special magic number for winter-castle is 4412345.", 0.6, 0.6),
+        scored("The special magic number for ribbon-anchor is 7712345.", 0.6, 0.55),
+        scored("The special magic number for glacier-hammer is 9912345.", 0.5, 0.5)));
+    AnswerShaper.Shaped answer = shaper(question).shape(ranked, p -> null);
+    assertEquals(QuestionKind.LIST, answer.kind());
+    assertEquals("4412345, 7712345", answer.text());
+    assertEquals(2, answer.items().size());
+    assertEquals(ranked.get(1).passage(), answer.items().get(1).passage());
+  }
+
+  @Test
+  void weakSupportGivesNoAnswer() {
+    AnswerShaper.Shaped answer = shaper("How many workers should nginx run?").shape(List.of(
+        scored("The kernel runs 4 worker threads per device.", 0.2, 0.2)), p -> null);
+    assertNull(answer.text());
+    assertEquals(0.2, answer.confidence(), 1e-9);
+  }
+
+  @Test
+  void aClauseQuestionGetsTheExactAnswerOrElseTheSentenceClosestInMeaning() {
+    AnswerShaper shaper = shaper("What is the pass key?");
+    String text = "The pass key is 58654. Remember it.";
+    assertEquals("58654", shaper.shape(List.of(scored(text, 0.7, 0.6)), p -> "58654").text());
+    assertEquals("The pass key is 58654.", shaper.shape(List.of(scored(text, 0.7, 0.6)), p -> null).text());
+  }
+
+  @Test
+  void longSentencesAreCutAtAWordBoundary() {
+    String cut = AnswerShaper.wholeWords("word ".repeat(100).strip());
+    assertTrue(cut.length() <= AnswerShaper.MAX_ANSWER_CHARS + 4, cut);
+    assertTrue(cut.endsWith("word ..."), cut);
+  }
+}

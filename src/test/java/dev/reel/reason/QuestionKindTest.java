@@ -1,0 +1,37 @@
+package dev.reel.reason;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class QuestionKindTest {
+  @Test
+  void noQuestionAsksForAClause() {
+    assertEquals(QuestionKind.CLAUSE, QuestionKind.of(null));
+    assertEquals(QuestionKind.CLAUSE, QuestionKind.of("What is the pass key?"));
+    assertEquals(QuestionKind.CLAUSE, QuestionKind.of("What happens to dentries when the pressure is 0?"));
+  }
+
+  @Test
+  void valuesNumbersAndDefaults() {
+    assertEquals(QuestionKind.VALUE, QuestionKind.of("How many pages are scanned?"));
+    assertEquals(QuestionKind.VALUE, QuestionKind.of("What is the default value of swappiness?"));
+    assertEquals(QuestionKind.VALUE, QuestionKind.of("What is the special magic number for winter-castle?"));
+  }
+
+  @Test
+  void pathsPeoplePlacesAndTimes() {
+    assertEquals(QuestionKind.PATH, QuestionKind.of("Which file holds the kernel command line?"));
+    assertEquals(QuestionKind.PATH, QuestionKind.of("Where is the crash dump stored?"));
+    assertEquals(QuestionKind.PLACE, QuestionKind.of("Where was the party?"));
+    assertEquals(QuestionKind.PERSON, QuestionKind.of("Who maintains the driver?"));
+    assertEquals(QuestionKind.TIME, QuestionKind.of("When is the meeting?"));
+  }
+
+  @Test
+  void listsAskForEveryItem() {
+    assertEquals(QuestionKind.LIST, QuestionKind.of("What are all the special magic numbers for winter-castle?"));
+    assertEquals(QuestionKind.LIST, QuestionKind.of("What are the special magic numbers for a-b and c-d?"));
+    assertEquals(QuestionKind.LIST, QuestionKind.of("Which modes does the cache have?"));
+  }
+}
