@@ -19,6 +19,8 @@ final class AnswerItems {
     NUMBER, PATH, NAME, PLACE, DATE,
     /** A unit of measure ("seconds", "KB"), for "in which unit". */
     UNIT,
+    /** Narrower paths, for a question that names what it wants: "which flag", "which file", "what URL". */
+    OPTION, FILE, URL,
     /** A variable on the left of an assignment: "B" of "VAR B = VAR A", "x" of "x = 5". */
     ASSIGNED;
 
@@ -44,15 +46,17 @@ final class AnswerItems {
   private static final Pattern UNIT_WORD = Pattern.compile("\\b(?:" + UNITS + ")\\b");
   private static final Pattern NUMBER = Pattern.compile(
       "(?<![\\w.])(?:[$€£]\\s?)?(?:0x[0-9a-fA-F]+|\\d+(?:[.,]\\d+)*)" + UNIT + "(?![\\w])");
-  private static final Pattern PATH = Pattern.compile(String.join("|",
-      "https?://[^\\s<>()]+[^\\s<>().,;:]",
-      "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+",
-      "(?<![\\w/])~?/[\\w.@%+-]+(?:/[\\w.@%+*-]+)*/?",
-      "(?<![\\w/])[\\w-]+/[\\w.-]+(?:/[\\w.*-]+)*",
-      "(?<![\\w.-])--?[a-zA-Z][\\w-]*(?:=\\S+)?",
-      "\\b[A-Za-z]\\w*(?:\\.[A-Za-z0-9_]\\w*)+\\b",
-      "\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b",
-      "\\b[a-z]+[A-Z]\\w*\\b"));
+  private static final String URL = "https?://[^\\s<>()]+[^\\s<>().,;:]|\\bwww\\.[\\w-]+(?:\\.[\\w-]+)+(?:/[^\\s<>()]*)?"
+      + "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+";
+  private static final String FILE = "(?<![\\w/])~?/[\\w.@%+-]+(?:/[\\w.@%+*-]+)*/?"
+      + "|(?<![\\w/])[\\w-]+/[\\w.-]+(?:/[\\w.*-]+)*|\\b[\\w-]+\\.(?:[a-z]{1,4}|conf|json|html|yaml)\\b";
+  private static final String OPTION = "(?<![\\w.-])--?[a-zA-Z][\\w-]*(?:=\\S+)?";
+  private static final String IDENTIFIER = "\\b[A-Za-z]\\w*(?:\\.[A-Za-z0-9_]\\w*)+\\b"
+      + "|\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b|\\b[a-z]+[A-Z]\\w*\\b";
+  private static final Pattern PATH = Pattern.compile(String.join("|", URL, FILE, OPTION, IDENTIFIER));
+  private static final Pattern URL_ONLY = Pattern.compile(URL);
+  private static final Pattern FILE_ONLY = Pattern.compile(FILE);
+  private static final Pattern OPTION_ONLY = Pattern.compile(OPTION);
   private static final Pattern NAME = Pattern.compile(
       "\\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\\s+[A-Z]\\.)?(?:\\s+(?:van |de |von )?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}\\b");
   private static final Pattern PLACE = Pattern.compile(
@@ -85,6 +89,24 @@ final class AnswerItems {
     return items;
   }
 
+  /**
+   * The narrower path a question names, tried before any path: "which flag" wants an option, "which file" a file,
+   * "what URL" an address; null when it names none of them.
+   */
+  static Shape pathShape(String question) {
+    String q = question.toLowerCase(Locale.ROOT);
+    if (q.matches(".*\\b(options?|flags?|switch(es)?|arguments?)\\b.*")) {
+      return Shape.OPTION;
+    }
+    if (q.matches(".*\\b(files?|file ?names?|scripts?|directory|directories|folders?|paths?)\\b.*")) {
+      return Shape.FILE;
+    }
+    if (q.matches(".*\\b(urls?|web ?sites?|sites?|links?|addresses|address|hosts?|pages?)\\b.*")) {
+      return Shape.URL;
+    }
+    return null;
+  }
+
   /** The items of {@code shape} in {@code sentence}, in sentence order; none for a null shape. */
   static List<Item> find(Shape shape, String sentence) {
     if (shape == null) {
@@ -98,6 +120,9 @@ final class AnswerItems {
       case DATE -> matches(DATE, sentence, 0);
       case ASSIGNED -> matches(ASSIGNED, sentence, 1);
       case UNIT -> matches(UNIT_WORD, sentence, 0);
+      case OPTION -> matches(OPTION_ONLY, sentence, 0);
+      case FILE -> matches(FILE_ONLY, sentence, 0);
+      case URL -> matches(URL_ONLY, sentence, 0);
     };
   }
 

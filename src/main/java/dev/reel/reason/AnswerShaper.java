@@ -81,7 +81,11 @@ final class AnswerShaper {
     for (int p = 0; p < tried; p++) {
       String answer = narrowAnswer(ranked.get(p), exact);
       if (answer != null) {
-        return new Shaped(answer.replaceAll("\\s+", " ").strip(), confidence(ranked.get(p)), kind, List.of(), p);
+        String text = answer.replaceAll("\\s+", " ").strip();
+        // A list question answered by one item still lists it: hops gather a list's items one link at a time.
+        List<ListedItem> items = kind == QuestionKind.LIST ? List.of(new ListedItem(text, ranked.get(p).passage()))
+            : List.of();
+        return new Shaped(text, confidence(ranked.get(p)), kind, items, p);
       }
     }
     SemanticRerank.Scored best = ranked.get(0);
@@ -165,8 +169,11 @@ final class AnswerShaper {
     if (kind == QuestionKind.VALUE && question.toLowerCase(Locale.ROOT).matches(".*\\bunits?\\b.*")) {
       return List.of(AnswerItems.Shape.UNIT);
     }
-    return kind == QuestionKind.VALUE ? List.of(AnswerItems.Shape.NUMBER, AnswerItems.Shape.PATH)
-        : java.util.Collections.singletonList(shape());
+    if (kind == QuestionKind.VALUE) {
+      return List.of(AnswerItems.Shape.NUMBER, AnswerItems.Shape.PATH);
+    }
+    AnswerItems.Shape narrower = kind == QuestionKind.PATH ? AnswerItems.pathShape(question) : null;
+    return narrower != null ? List.of(narrower, AnswerItems.Shape.PATH) : java.util.Collections.singletonList(shape());
   }
 
   /**

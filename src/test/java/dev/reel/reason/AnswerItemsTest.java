@@ -28,6 +28,19 @@ class AnswerItemsTest {
   }
 
   @Test
+  void aQuestionNamingAFlagFileOrAddressWantsThatShape() {
+    assertEquals(AnswerItems.Shape.OPTION, AnswerItems.pathShape("Which spamc flag alters the size limit?"));
+    assertEquals(AnswerItems.Shape.FILE, AnswerItems.pathShape("Which file should users merge into mt.cfg?"));
+    assertEquals(AnswerItems.Shape.URL, AnswerItems.pathShape("What is the project's web site?"));
+    assertEquals(null, AnswerItems.pathShape("Which parameter limits it?"));
+    assertEquals(List.of("-s"), AnswerItems.find(AnswerItems.Shape.OPTION,
+        "spamc/spamd has the command line switch -s to change this value").stream().map(AnswerItems.Item::text)
+        .toList());
+    assertEquals(List.of("mt-search.cfg", "mt.cfg"), AnswerItems.find(AnswerItems.Shape.FILE,
+        "Merge the contents of mt-search.cfg into mt.cfg now").stream().map(AnswerItems.Item::text).toList());
+  }
+
+  @Test
   void namesSkipACapitalisedSentenceStart() {
     assertEquals(List.of("Robert Elz"), texts(QuestionKind.PERSON, "The patch came from Robert Elz last week."));
     assertEquals(List.of(), texts(QuestionKind.PERSON, "The Linux kernel is large."));
