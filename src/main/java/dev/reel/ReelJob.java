@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -35,8 +32,6 @@ import dev.reel.model.PrincipalProjection;
 import dev.reel.model.StaticVectorTable;
 import dev.reel.model.TokenVectors;
 import dev.reel.model.Vocabulary;
-import dev.reel.reason.Evidence;
-import dev.reel.reason.ListedItem;
 import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
 import dev.reel.reason.SentenceMeaning;
@@ -88,7 +83,7 @@ public final class ReelJob {
     JavaRDD<IngestRecord> records = ingest(spark, session, writer, metrics);
     PlacedCorpus corpus = tokenize(spark, records, models.tokenizerJson(), metrics);
     List<Map<String, Object>> trail = new ArrayList<>();
-    Hop hop = ask(spark, corpus, models, trail, metrics);
+    HopChain.Hop hop = ask(spark, corpus, models, trail, metrics);
 
     StageClock writeClock = StageClock.start("write", output.toString());
     writer.reelParquet(session, hop.buffer(), hop.reel(), hop.gates().names(), models.vocabulary());
@@ -150,7 +145,7 @@ public final class ReelJob {
    * Asks the question in up to --hops hops, each about what the previous one kept next to the tokens it asked for;
    * appends each hop to {@code trail}; returns the last hop.
    */
-  private Hop ask(JavaSparkContext spark, PlacedCorpus corpus, Models models, List<Map<String, Object>> trail,
+  private HopChain.Hop ask(JavaSparkContext spark, PlacedCorpus corpus, Models models, List<Map<String, Object>> trail,
                   JobMetrics metrics) throws IOException {
     Vocabulary vocabulary = models.vocabulary();
     TokenFrequencies frequencies = config.hasQuestion()
@@ -162,49 +157,14 @@ public final class ReelJob {
         : LearnedTastes.read(Path.of(config.score().tastes()));
     try (SentenceMeaning meaning = config.hasQuestion() ? SentenceMeaning.open(
         new ModelFiles(config.model()).onnxModel(), vocabulary, models.tokenizerJson()) : null) {
-      return askHops(spark, corpus, models, trail, metrics, learned, question, frequencies, meaning);
-    }
-  }
-
-  private Hop askHops(JavaSparkContext spark, PlacedCorpus corpus, Models models, List<Map<String, Object>> trail,
-                      JobMetrics metrics, LearnedTastes learned, Weighted first, TokenFrequencies frequencies,
-                      SentenceMeaning meaning) {
-    Vocabulary vocabulary = models.vocabulary();
-    Weighted question = first;
-    Set<Integer> asked = new HashSet<>();
-    Set<String> answered = new HashSet<>();
-    Set<String> found = new HashSet<>();
-    List<ListedItem> items = new ArrayList<>();
-    for (int h = 1; ; h++) {
-      ReasonStage.Request request = config.hasQuestion() ? new ReasonStage.Request(question, config.question(),
-          h == 1 ? meaning : null, Set.copyOf(answered), Set.copyOf(asked), Set.copyOf(found))
-          : ReasonStage.Request.none();
-      Hop hop = hop(spark, corpus, learned, request, models, metrics);
-      trail.add(hop.describe(h, vocabulary));
-      // A list question gathers its items over every hop: "which variables hold V" finds one more link per hop.
-      hop.reel().items().stream().filter(i -> items.stream().noneMatch(o -> o.text().equals(i.text())))
-          .forEach(items::add);
-      if (h == config.hops() || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
-        return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
-      }
-      Arrays.stream(question.ids()).forEach(asked::add);
-      answered.add(ReelResult.key(hop.reel().ranked().get(0)));
-      if (hop.reel().answer() != null) {
-        found.addAll(Arrays.asList(hop.reel().answer().toLowerCase(java.util.Locale.ROOT).split("\\W+")));
-      }
-      question = QuestionTokens.fromExactAnswer(hop.reel().answer(), asked, models.tokenizerJson(), vocabulary,
-          frequencies);
-      if (question.ids().length == 0) {
-        question = QuestionTokens.nextHop(hop.reel().ranked().get(0).tokens(), asked, vocabulary, frequencies);
-      }
-      if (question.ids().length == 0) {
-        return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
-      }
+      HopChain chain = new HopChain(config, models.vocabulary(), models.tokenizerJson(), frequencies,
+          request -> hop(spark, corpus, learned, request, models, metrics));
+      return chain.ask(question, meaning, trail);
     }
   }
 
   /** One pass of score, gather and reason for one question (a hop). */
-  private Hop hop(JavaSparkContext spark, PlacedCorpus corpus, LearnedTastes learned, ReasonStage.Request request,
+  private HopChain.Hop hop(JavaSparkContext spark, PlacedCorpus corpus, LearnedTastes learned, ReasonStage.Request request,
                   Models models, JobMetrics metrics) {
     Weighted question = request.tokens();
     TokenVectors vectors = models.vectors();
@@ -226,26 +186,7 @@ public final class ReelJob {
     if (request.meaning() != null) {
       metrics.put("rerank_seconds", Math.round(reel.rerankSeconds() * 1000) / 1000.0);
     }
-    return new Hop(question, gates, summary, buffer, reel);
-  }
-
-  /** What one hop asked and found. */
-  private record Hop(Weighted question, DnaGates gates, ScoreSummary summary, List<Candidate> buffer,
-                     ReelResult reel) {
-    /** This hop with a list answer gathered over every hop. */
-    Hop withItems(List<ListedItem> items) {
-      return new Hop(question, gates, summary, buffer, reel.withItems(items));
-    }
-
-    Map<String, Object> describe(int number, Vocabulary vocabulary) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("hop", number);
-      row.put("question_tokens", Arrays.stream(question.ids()).mapToObj(vocabulary::token).toList());
-      row.put("answer", reel.answer());
-      row.put("confidence", reel.confidence());
-      row.put("top_evidence", reel.ranked().isEmpty() ? null : reel.ranked().get(0).text());
-      return row;
-    }
+    return new HopChain.Hop(question, gates, summary, buffer, reel);
   }
 
   private JavaRDD<IngestRecord> ingest(JavaSparkContext spark, SparkSession session, ReelWriter writer,
@@ -311,7 +252,7 @@ public final class ReelJob {
    * The last hop's counters into metrics.json (question_tokens: the tokens that hop asked for); returns the caught
    * count per gate, which reel.png draws too.
    */
-  private Map<String, Long> record(JobMetrics metrics, Hop hop, Models models) {
+  private Map<String, Long> record(JobMetrics metrics, HopChain.Hop hop, Models models) {
     ScoreSummary summary = hop.summary();
     DnaGates gates = hop.gates();
     Weighted question = hop.question();

@@ -1,0 +1,103 @@
+package dev.reel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import dev.reel.config.ReelConfig;
+import dev.reel.model.Vocabulary;
+import dev.reel.reason.ListedItem;
+import dev.reel.reason.ReasonStage;
+import dev.reel.reason.ReelResult;
+import dev.reel.reason.SentenceMeaning;
+import dev.reel.score.Candidate;
+import dev.reel.score.DnaGates;
+import dev.reel.score.ScoreSummary;
+import dev.reel.tokenize.QuestionTokens;
+import dev.reel.tokenize.QuestionTokens.Weighted;
+import dev.reel.tokenize.TokenFrequencies;
+
+/**
+ * Asks the question in up to --hops hops, each about what the last one found: its exact answer when it gave one,
+ * else the rare words kept next to the tokens it asked for. Only the first hop asks in the user's words (and is
+ * re-ranked by meaning); a list question's items are gathered over every hop.
+ */
+final class HopChain {
+  /** What one hop asked and found. */
+  record Hop(Weighted question, DnaGates gates, ScoreSummary summary, List<Candidate> buffer, ReelResult reel) {
+    /** This hop with a list answer gathered over every hop. */
+    Hop withItems(List<ListedItem> items) {
+      return new Hop(question, gates, summary, buffer, reel.withItems(items));
+    }
+
+    Map<String, Object> describe(int number, Vocabulary vocabulary) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("hop", number);
+      row.put("question_tokens", Arrays.stream(question.ids()).mapToObj(vocabulary::token).toList());
+      row.put("answer", reel.answer());
+      row.put("confidence", reel.confidence());
+      row.put("top_evidence", reel.ranked().isEmpty() ? null : reel.ranked().get(0).text());
+      return row;
+    }
+  }
+
+  private final ReelConfig config;
+  private final Vocabulary vocabulary;
+  private final byte[] tokenizerJson;
+  private final TokenFrequencies frequencies;
+  private final Function<ReasonStage.Request, Hop> pass;
+
+  /** {@code pass} runs one hop: score, gather and reason for one request. */
+  HopChain(ReelConfig config, Vocabulary vocabulary, byte[] tokenizerJson, TokenFrequencies frequencies,
+           Function<ReasonStage.Request, Hop> pass) {
+    this.config = config;
+    this.vocabulary = vocabulary;
+    this.tokenizerJson = tokenizerJson;
+    this.frequencies = frequencies;
+    this.pass = pass;
+  }
+
+  /** Asks {@code first} (the question's tokens) and its follow-ups; appends each hop to {@code trail}. */
+  Hop ask(Weighted first, SentenceMeaning meaning, List<Map<String, Object>> trail) {
+    Weighted question = first;
+    Set<Integer> asked = new HashSet<>();
+    Set<String> answered = new HashSet<>();
+    Set<String> found = new HashSet<>();
+    List<ListedItem> items = new ArrayList<>();
+    for (int h = 1; ; h++) {
+      ReasonStage.Request request = config.hasQuestion() ? new ReasonStage.Request(question, config.question(),
+          h == 1 ? meaning : null, Set.copyOf(answered), Set.copyOf(asked), Set.copyOf(found))
+          : ReasonStage.Request.none();
+      Hop hop = pass.apply(request);
+      trail.add(hop.describe(h, vocabulary));
+      // A list question gathers its items over every hop: "which variables hold V" finds one more link per hop.
+      hop.reel().items().stream().filter(i -> items.stream().noneMatch(o -> o.text().equals(i.text())))
+          .forEach(items::add);
+      if (h == config.hops() || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
+        return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
+      }
+      Arrays.stream(question.ids()).forEach(asked::add);
+      answered.add(ReelResult.key(hop.reel().ranked().get(0)));
+      if (hop.reel().answer() != null) {
+        found.addAll(Arrays.asList(hop.reel().answer().toLowerCase(Locale.ROOT).split("\\W+")));
+      }
+      question = next(hop, asked);
+      if (question.ids().length == 0) {
+        return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
+      }
+    }
+  }
+
+  /** The next hop's question: the last hop's exact answer, else what it kept next to the tokens it asked for. */
+  private Weighted next(Hop hop, Set<Integer> asked) {
+    Weighted question = QuestionTokens.fromExactAnswer(hop.reel().answer(), asked, tokenizerJson, vocabulary,
+        frequencies);
+    return question.ids().length > 0 ? question
+        : QuestionTokens.nextHop(hop.reel().ranked().get(0).tokens(), asked, vocabulary, frequencies);
+  }
+}
