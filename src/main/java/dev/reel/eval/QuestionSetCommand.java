@@ -17,7 +17,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import dev.reel.ReelJob;
 import dev.reel.bench.BenchReport;
 import dev.reel.cli.ReelCommand;
@@ -39,15 +42,18 @@ import dev.reel.model.Vocabulary;
 public final class QuestionSetCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Option(names = "--set", required = true, split = ",", paramLabel = "FILE",
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--set", split = ",", paramLabel = "FILE",
       description = "Question sets (JSON lines: id, question, answers, all, evidence, source, wording, kind).")
   List<Path> sets;
 
-  @Option(names = "--input", required = true, paramLabel = "PATH",
+  @Option(names = "--input", paramLabel = "PATH",
       description = "The corpus, as the job's --input takes it (file, folder or glob).")
   String input;
 
-  @Option(names = "--corpus", required = true, paramLabel = "NAME", description = "The corpus's name in the results.")
+  @Option(names = "--corpus", paramLabel = "NAME", description = "The corpus's name in the results.")
   String corpus;
 
   @Option(names = "--setting", defaultValue = "default", paramLabel = "NAME",
@@ -79,6 +85,10 @@ public final class QuestionSetCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     QuestionRows rows = new QuestionRows(results.resolve("rows.csv"));
     if (!reportOnly) {
+      if (sets == null || input == null || corpus == null) {
+        throw new ParameterException(spec.commandLine(), "eval questions: --set, --input and --corpus are needed "
+            + "to ask questions (only --report-only runs without them)");
+      }
       measure(rows);
     }
     BenchReport.write(Path.of(results + ".md"), QuestionReport.render(rows.rows(), results));
