@@ -60,12 +60,23 @@ final class QuestionReport {
     return String.format(Locale.ROOT, "| %s | %s | %d + %d unanswerable | %s | %s | %s | %s | %s | %s | %s | %s / %s "
             + "/ %s | %s | %s | %.2f | %.2f |%n", first.corpus(), first.setting(), answerable.size(), none.size(),
         share(answerable, r -> r.rank() == 1), share(answerable, r -> r.rank() >= 1 && r.rank() <= 5),
-        share(answerable, r -> r.bm25Rank() == 1), share(answerable, r -> r.bm25Rank() >= 1 && r.bm25Rank() <= 5),
-        share(answerable, r -> r.denseRank() == 1), share(answerable, r -> r.denseRank() >= 1 && r.denseRank() <= 5),
+        share(bm25(answerable), r -> r.bm25Rank() == 1),
+        share(bm25(answerable), r -> r.bm25Rank() >= 1 && r.bm25Rank() <= 5),
+        share(dense(answerable), r -> r.denseRank() == 1),
+        share(dense(answerable), r -> r.denseRank() >= 1 && r.denseRank() <= 5),
         share(answerable, QuestionRows.Row::answerHit), share(different, r -> r.rank() == 1),
-        share(different, r -> r.bm25Rank() == 1), share(different, r -> r.denseRank() == 1),
+        share(bm25(different), r -> r.bm25Rank() == 1), share(dense(different), r -> r.denseRank() == 1),
         share(none, r -> r.answer() == null), share(answerable, QuestionRows.Row::inReel), group.stream().mapToDouble(QuestionRows.Row::reasonSeconds).average()
             .orElse(0), group.stream().mapToDouble(QuestionRows.Row::rerankSeconds).average().orElse(0));
+  }
+
+  /** The rows where BM25 ran (-1: --no-baselines). */
+  private static List<QuestionRows.Row> bm25(List<QuestionRows.Row> rows) {
+    return rows.stream().filter(r -> r.bm25Rank() >= 0).toList();
+  }
+
+  private static List<QuestionRows.Row> dense(List<QuestionRows.Row> rows) {
+    return rows.stream().filter(r -> r.denseRank() >= 0).toList();
   }
 
   private static String share(List<QuestionRows.Row> rows, Predicate<QuestionRows.Row> hit) {
