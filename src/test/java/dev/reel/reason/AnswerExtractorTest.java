@@ -2,6 +2,7 @@ package dev.reel.reason;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -42,5 +43,24 @@ class AnswerExtractorTest {
   @Test
   void aPassageOfNothingButTheQuestionWordsHasNoAnswer() {
     assertNull(extract(List.of(token(1, 1, "pass", 0), token(2, 2, "key", 0))));
+  }
+
+  @Test
+  void aClauseAfterAQuestionTokenThatStartsAWordStartsAfterThatWord() {
+    String text = "It frees pages, as well as reclaimable slab objects.";
+    Candidate page = new Candidate(1, 1, 0, 1, text.indexOf("pages"), text.indexOf("pages") + 4, -1, 0, 0, 0);
+    Candidate s = new Candidate(2, 1, 0, 7, text.indexOf("pages") + 4, text.indexOf("pages") + 5, -1, 0, 0, 0);
+    Candidate reclaimable = new Candidate(5, 1, 0, 8, text.indexOf("reclaimable"),
+        text.indexOf("reclaimable") + 11, -1, 0, 0, 0);
+    Candidate slab = new Candidate(6, 1, 0, 9, text.indexOf("slab"), text.indexOf("slab") + 4, -1, 0, 0, 0);
+    List<Candidate> kept = List.of(page, s, reclaimable, slab);
+    Evidence passage = new Evidence("s", "d", 1, 6, 0, text.length(), text, 1, kept);
+    Map<Candidate, Double> weights = new IdentityHashMap<>();
+    kept.forEach(t -> weights.put(t, t == s ? 0.0 : 1.0));
+    String clause = AnswerExtractor.extract(passage, weights, Set.of(1), id -> true, id -> false);
+    assertTrue(clause.endsWith("reclaimable slab objects."), clause);
+    assertTrue(text.contains(clause), clause);
+    int at = text.indexOf(clause);
+    assertTrue(at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)), "starts inside a word: " + clause);
   }
 }
