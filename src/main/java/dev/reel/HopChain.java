@@ -71,8 +71,8 @@ final class HopChain {
     List<ListedItem> items = new ArrayList<>();
     for (int h = 1; ; h++) {
       ReasonStage.Request request = config.hasQuestion() ? new ReasonStage.Request(question, config.question(),
-          h == 1 ? meaning : null, Set.copyOf(answered), Set.copyOf(asked), Set.copyOf(found))
-          : ReasonStage.Request.none();
+          h == 1 ? meaning : null, Set.copyOf(answered), Set.copyOf(asked), Set.copyOf(found),
+          h == 1 && config.hops() == 1) : ReasonStage.Request.none();
       Hop hop = pass.apply(request);
       trail.add(hop.describe(h, vocabulary));
       // A list question gathers its items over every hop: "which variables hold V" finds one more link per hop.

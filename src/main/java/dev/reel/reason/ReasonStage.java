@@ -47,12 +47,14 @@ public final class ReasonStage {
    * @param answered    passages earlier hops answered from, left out of this hop's ranking
    * @param askedBefore tokens earlier hops asked for
    * @param found       lower-case words of earlier hops' answers: this hop asks about them, so they are question words
+   * @param mayDecline  whether a weakly supported answer becomes null: only for the answer the user reads, not for a
+   *                    hop whose answer the next hop asks about (a chain's first link can read unlike its question)
    */
   public record Request(Weighted tokens, String text, SentenceMeaning meaning, Set<String> answered,
-                        Set<Integer> askedBefore, Set<String> found) {
+                        Set<Integer> askedBefore, Set<String> found, boolean mayDecline) {
     /** A question-less request: the reel ranks passages by importance. */
     public static Request none() {
-      return new Request(Weighted.NONE, null, null, Set.of(), Set.of(), Set.of());
+      return new Request(Weighted.NONE, null, null, Set.of(), Set.of(), Set.of(), false);
     }
   }
 
@@ -117,7 +119,7 @@ public final class ReasonStage {
       String token = vocabulary.token(id);
       words.add((token.startsWith("##") ? token.substring(2) : token).toLowerCase(java.util.Locale.ROOT));
     }
-    AnswerShaper shaper = new AnswerShaper(request.text(), words, request.meaning() == null ? 0 : NULL_BELOW);
+    AnswerShaper shaper = new AnswerShaper(request.text(), words, request.mayDecline() ? NULL_BELOW : 0);
     return shaper.shape(scored, passage -> AnswerExtractor.extract(passage, weights, questionIds,
         id -> QuestionTokens.isContent(vocabulary.token(id)), vocabulary::isPunctuation));
   }
