@@ -95,9 +95,10 @@ final class AnswerExtractor {
     String text = best.text();
     int end = Math.max(to, Math.min(text.length(), SentenceBounds.end(text, to)));
     int begin = Math.max(0, Math.min(start, from));
-    // A question token may be a word's first piece ("page" of "pages"): the clause starts after the whole word.
-    while (begin > 0 && begin < from && Character.isLetterOrDigit(text.charAt(begin - 1))
-        && Character.isLetterOrDigit(text.charAt(begin))) {
+    // A question token may be a word's first piece ("page" of "pages", "/" of "/proc/cmdline"): the clause starts
+    // after the whole word.
+    while (begin > 0 && begin < from && !Character.isWhitespace(text.charAt(begin - 1))
+        && !Character.isWhitespace(text.charAt(begin))) {
       begin++;
     }
     String clause = text.substring(begin, end).strip();

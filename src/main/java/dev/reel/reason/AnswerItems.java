@@ -58,7 +58,7 @@ final class AnswerItems {
   private static final Pattern FILE_ONLY = Pattern.compile(FILE);
   private static final Pattern OPTION_ONLY = Pattern.compile(OPTION);
   private static final Pattern NAME = Pattern.compile(
-      "\\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\\s+[A-Z]\\.)?(?:\\s+(?:van |de |von )?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}\\b");
+      "\\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z]\\.)?(?: (?:van |de |von )?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}\\b");
   private static final Pattern PLACE = Pattern.compile(
       "\\b(?:in|at|on|from|to|near)\\s+((?:the\\s+)?[A-Z][\\w'-]*(?:\\s+(?:of\\s+)?[A-Z][\\w'-]*)*)");
   private static final Pattern DATE = Pattern.compile("\\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?"
@@ -115,7 +115,7 @@ final class AnswerItems {
     return switch (shape) {
       case NUMBER -> matches(NUMBER, sentence, 0);
       case PATH -> matches(PATH, sentence, 0);
-      case NAME -> withoutSentenceStarts(matches(NAME, sentence, 0), sentence);
+      case NAME -> withoutSentenceStarts(matches(NAME, sentence, 0));
       case PLACE -> matches(PLACE, sentence, 1);
       case DATE -> matches(DATE, sentence, 0);
       case ASSIGNED -> matches(ASSIGNED, sentence, 1);
@@ -164,14 +164,12 @@ final class AnswerItems {
     return items;
   }
 
-  /** A capitalised pair at a sentence's start ("The Linux") is the sentence's first word, not a name. */
-  private static List<Item> withoutSentenceStarts(List<Item> names, String sentence) {
+  /** A capitalised run led by a function word ("The Linux", "In Dublin") is a sentence's start, not a name. */
+  private static List<Item> withoutSentenceStarts(List<Item> names) {
     List<Item> kept = new ArrayList<>();
     for (Item name : names) {
-      String before = sentence.substring(0, name.start()).strip();
-      boolean sentenceStart = before.isEmpty() || before.endsWith(".") || before.endsWith(":");
-      String first = name.text().split("\\s+")[0].toLowerCase(Locale.ROOT);
-      if (!(sentenceStart && dev.reel.tokenize.QuestionTokens.isStopword(first))) {
+      String first = name.text().split(" ")[0].toLowerCase(Locale.ROOT);
+      if (!dev.reel.tokenize.QuestionTokens.isStopword(first)) {
         kept.add(name);
       }
     }

@@ -44,6 +44,7 @@ class AnswerItemsTest {
   void namesSkipACapitalisedSentenceStart() {
     assertEquals(List.of("Robert Elz"), texts(QuestionKind.PERSON, "The patch came from Robert Elz last week."));
     assertEquals(List.of(), texts(QuestionKind.PERSON, "The Linux kernel is large."));
+    assertEquals(List.of(), texts(QuestionKind.PERSON, "Contact\n\nThe Linux kernel security team"));
   }
 
   @Test
