@@ -101,9 +101,31 @@ final class AnswerExtractor {
         && !Character.isWhitespace(text.charAt(begin))) {
       begin++;
     }
-    String clause = text.substring(begin, end).strip();
+    // The answering clause starts at the last clause break before the run ("... insurance policy, and so tonight I
+    // propose ..." answers from "tonight"), not inside the clause that held the question's words.
+    for (int i = from - 1; i > begin; i--) {
+      char c = text.charAt(i);
+      if (c == ',' || c == ';' || c == ':' || c == '\u2014') {
+        begin = i + 1;
+        break;
+      }
+    }
+    String clause = dropLeadingFragment(text.substring(begin, end).strip());
     return dropLeadingFunctionWords(clause).replaceAll("\\s+", " ");
   }
+
+  /**
+   * A clause that opens with the tail of the question's clause ("policy, and so tonight I propose ...") starts after
+   * that tail's break, when at most {@link #FRAGMENT_WORDS} words stand before it.
+   */
+  private static String dropLeadingFragment(String clause) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:\\S+\\s+){0," + (FRAGMENT_WORDS - 1)
+        + "}?\\S*[,;:]\\s+").matcher(clause);
+    return m.find() && clause.length() - m.end() > 0 ? clause.substring(m.end()) : clause;
+  }
+
+  /** Words of a question clause's tail that {@link #dropLeadingFragment} drops at most. */
+  static final int FRAGMENT_WORDS = 3;
 
   private static String dropLeadingFunctionWords(String clause) {
     String rest = clause.replaceFirst("^[^\\p{L}\\p{N}]+", "");
