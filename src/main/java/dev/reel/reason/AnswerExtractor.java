@@ -71,15 +71,23 @@ final class AnswerExtractor {
     return clause(best, inside, bestRun.get(0), question, from, to);
   }
 
-  /** A letter or digit, or a path's or name's joiner ("/", "_", ".", "-") between two of them or before one. */
+  /**
+   * A letter or digit, or a path's, address's or name's joiner: "/" before anything but a space, ":" before "/",
+   * "_", "." or "-" between two letters or digits.
+   */
   private static boolean inWord(String text, int i) {
     char c = text.charAt(i);
     if (Character.isLetterOrDigit(c)) {
       return true;
     }
-    boolean joiner = c == '/' || c == '_' || c == '.' || c == '-';
-    return joiner && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1))
-        && (c == '/' || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))));
+    boolean next = i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1));
+    if (c == '/' || c == ':') {
+      // "http://host/path": a slash joins anything on its line, a colon only before a slash.
+      return next && (c == '/' || text.charAt(i + 1) == '/');
+    }
+    boolean joiner = c == '_' || c == '.' || c == '-';
+    return joiner && next && Character.isLetterOrDigit(text.charAt(i + 1)) && i > 0
+        && Character.isLetterOrDigit(text.charAt(i - 1));
   }
 
   /** The run's clause: after the last question token before it in its sentence, to the sentence's end. */

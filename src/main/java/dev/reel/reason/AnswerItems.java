@@ -48,8 +48,9 @@ final class AnswerItems {
       "(?<![\\w.])(?:[$€£]\\s?)?(?:0x[0-9a-fA-F]+|\\d+(?:[.,]\\d+)*)" + UNIT + "(?![\\w])");
   private static final String URL = "https?://[^\\s<>()]+[^\\s<>().,;:]|\\bwww\\.[\\w-]+(?:\\.[\\w-]+)+(?:/[^\\s<>()]*)?"
       + "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+";
-  private static final String FILE = "(?<![\\w/])~?/[\\w.@%+-]+(?:/[\\w.@%+*-]+)*/?"
-      + "|(?<![\\w/])[\\w-]+/[\\w.-]+(?:/[\\w.*-]+)*|\\b[\\w-]+\\.(?:[a-z]{1,4}|conf|json|html|yaml)\\b";
+  private static final String FILE = "(?<![\\w/:.])~?/[\\w.@%+-]+(?:/[\\w.@%+*-]+)*/?"
+      + "|(?<![\\w/.:-])[\\w-]+/[\\w.-]+(?:/[\\w.*-]+)*"
+      + "|(?<![\\w/.:-])[\\w-]+\\.(?:[a-z]{1,4}|conf|json|html|yaml)\\b(?![/.]\\w)";
   private static final String OPTION = "(?<![\\w.-])--?[a-zA-Z][\\w-]*(?:=\\S+)?";
   private static final String IDENTIFIER = "\\b[A-Za-z]\\w*(?:\\.[A-Za-z0-9_]\\w*)+\\b"
       + "|\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b|\\b[a-z]+[A-Z]\\w*\\b";

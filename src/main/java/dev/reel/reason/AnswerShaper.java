@@ -111,12 +111,14 @@ final class AnswerShaper {
     List<int[]> sentences = sentences(scored);
     // Only a sentence holding some of the question's words says which of its items answers (a chapter number in a
     // sentence about something else does not).
-    for (int[] bounds : sentences) {
-      String text = passage.text().substring(bounds[0], bounds[1]);
-      for (AnswerItems.Shape wanted : shapes()) {
-        AnswerItems.Item item = nearest(AnswerItems.find(wanted, text), text);
-        if (item != null) {
-          return item.text();
+    for (List<AnswerItems.Shape> group : shapes()) {
+      for (int[] bounds : sentences) {
+        String text = passage.text().substring(bounds[0], bounds[1]);
+        for (AnswerItems.Shape wanted : group) {
+          AnswerItems.Item item = nearest(AnswerItems.find(wanted, text), text);
+          if (item != null) {
+            return item.text();
+          }
         }
       }
     }
@@ -162,18 +164,20 @@ final class AnswerShaper {
   }
 
   /**
-   * The shapes a sentence's items are tried in: a unit when the question asks for one; a value is a number, else a
-   * name such as "pfifo_fast" or "CONFIG_X".
+   * The shapes an answer's items are looked for in, group after group (each group over every sentence, closest
+   * first): a unit when the question asks for one; a value is a number or, in the same sentence, a name such as
+   * "pfifo_fast"; "which flag" wants an option anywhere before any other path.
    */
-  private List<AnswerItems.Shape> shapes() {
+  private List<List<AnswerItems.Shape>> shapes() {
     if (kind == QuestionKind.VALUE && question.toLowerCase(Locale.ROOT).matches(".*\\bunits?\\b.*")) {
-      return List.of(AnswerItems.Shape.UNIT);
+      return List.of(List.of(AnswerItems.Shape.UNIT));
     }
     if (kind == QuestionKind.VALUE) {
-      return List.of(AnswerItems.Shape.NUMBER, AnswerItems.Shape.PATH);
+      return List.of(List.of(AnswerItems.Shape.NUMBER, AnswerItems.Shape.PATH));
     }
     AnswerItems.Shape narrower = kind == QuestionKind.PATH ? AnswerItems.pathShape(question) : null;
-    return narrower != null ? List.of(narrower, AnswerItems.Shape.PATH) : java.util.Collections.singletonList(shape());
+    return narrower != null ? List.of(List.of(narrower), List.of(AnswerItems.Shape.PATH))
+        : List.of(java.util.Collections.singletonList(shape()));
   }
 
   /**

@@ -36,6 +36,10 @@ class AnswerItemsTest {
     assertEquals(List.of("-s"), AnswerItems.find(AnswerItems.Shape.OPTION,
         "spamc/spamd has the command line switch -s to change this value").stream().map(AnswerItems.Item::text)
         .toList());
+    String url = "See http://www.movabletype.org/docs/mtchanges.html for more";
+    assertEquals(List.of(), AnswerItems.find(AnswerItems.Shape.FILE, url), "no file cut out of an address");
+    assertEquals(List.of("http://www.movabletype.org/docs/mtchanges.html"),
+        AnswerItems.find(AnswerItems.Shape.URL, url).stream().map(AnswerItems.Item::text).toList());
     assertEquals(List.of("mt-search.cfg", "mt.cfg"), AnswerItems.find(AnswerItems.Shape.FILE,
         "Merge the contents of mt-search.cfg into mt.cfg now").stream().map(AnswerItems.Item::text).toList());
   }
