@@ -266,6 +266,11 @@ final class AnswerShaper {
     if (lower.isEmpty() || question.toLowerCase(Locale.ROOT).contains(lower)) {
       return true;
     }
+    if (!lower.contains(" ")) {
+      // One name or path says something new unless the question holds it whole ("mt-search.cfg" for a question
+      // naming "MT-search" users and "mt.cfg").
+      return false;
+    }
     for (String word : words(text)) {
       if (QuestionTokens.isContent(word) && !questionWords.contains(word)) {
         return false;

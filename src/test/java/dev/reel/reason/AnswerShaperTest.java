@@ -1,6 +1,7 @@
 package dev.reel.reason;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,7 @@ class AnswerShaperTest {
     AnswerShaper shaper = shaper("Where is vm.swappiness set?");
     assertTrue(shaper.echoes("vm.swappiness"));
     assertTrue(shaper.echoes("swappiness set"));
+    assertFalse(shaper("Which file should MT-search users merge into mt.cfg?").echoes("mt-search.cfg"));
     AnswerShaper.Shaped answer = shaper.shape(List.of(scored(
         "The vm.swappiness value is written to /proc/sys/vm/swappiness at boot.", 0.6, 0.6)), p -> null);
     assertEquals("/proc/sys/vm/swappiness", answer.text());
