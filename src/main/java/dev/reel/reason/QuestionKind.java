@@ -31,15 +31,20 @@ enum QuestionKind {
       + "|timeout|interval|value|threshold|amount|unit|units)\\b");
   private static final Pattern PATH_WORDING = Pattern.compile("^(which|what)( \\S+)? (file|files|path|directory"
       + "|folder|parameter|option|command|variable|setting|flag|sysctl|knob|module|tool|program|utility|url|address"
-      + "|host|package|script|device|interface|key|symbol|config|constant|macro|function|field|attribute)\\b|\\b(url|web ?site|e-?mail address|file name|filename)\\b");
+      + "|host|package|script|device|interface|key|symbol|config|constant|macro|function|field|attribute)\\b"
+      + "|\\b(url|web ?site|e-?mail address|file name|filename)\\b");
   private static final Pattern STORED_WORDING = Pattern.compile(
       "\\b(stored|located|kept|found|configured|defined|documented|listed|exposed|set)\\b");
+
+  private static final Pattern LEADING_PREPOSITION = Pattern.compile(
+      "^(in|on|with|from|to|at|for|by|under|into|through|of) (?=(which|what|who|whom|whose|where|when)\\b)");
 
   static QuestionKind of(String question) {
     if (question == null) {
       return CLAUSE;
     }
-    String q = question.strip().toLowerCase(Locale.ROOT);
+    // "With which option ...", "In what file ...": the question word after a leading preposition.
+    String q = LEADING_PREPOSITION.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
     if (LIST_WORDING.matcher(q).find()) {
       return LIST;
     }

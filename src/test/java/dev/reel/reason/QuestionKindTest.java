@@ -26,6 +26,8 @@ class QuestionKindTest {
     assertEquals(QuestionKind.PLACE, QuestionKind.of("Where was the party?"));
     assertEquals(QuestionKind.PERSON, QuestionKind.of("Who maintains the driver?"));
     assertEquals(QuestionKind.TIME, QuestionKind.of("When is the meeting?"));
+    assertEquals(QuestionKind.PATH, QuestionKind.of("With which option were users naming the server?"));
+    assertEquals(QuestionKind.PERSON, QuestionKind.of("To whom should bugs be reported?"));
   }
 
   @Test
