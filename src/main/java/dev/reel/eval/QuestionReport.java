@@ -66,8 +66,9 @@ final class QuestionReport {
         share(dense(answerable), r -> r.denseRank() >= 1 && r.denseRank() <= 5),
         share(answerable, QuestionRows.Row::answerHit), share(different, r -> r.rank() == 1),
         share(bm25(different), r -> r.bm25Rank() == 1), share(dense(different), r -> r.denseRank() == 1),
-        share(none, r -> r.answer() == null), share(answerable, QuestionRows.Row::inReel), group.stream().mapToDouble(QuestionRows.Row::reasonSeconds).average()
-            .orElse(0), group.stream().mapToDouble(QuestionRows.Row::rerankSeconds).average().orElse(0));
+        share(none, r -> r.answer() == null), share(answerable, QuestionRows.Row::inReel),
+        group.stream().mapToDouble(QuestionRows.Row::reasonSeconds).average().orElse(0),
+        group.stream().mapToDouble(QuestionRows.Row::rerankSeconds).average().orElse(0));
   }
 
   /** The rows where BM25 ran (-1: --no-baselines). */
