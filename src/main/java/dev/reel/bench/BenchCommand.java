@@ -23,7 +23,7 @@ public final class BenchCommand {
       description = "Model cache, as for jobs/reel (default: ${DEFAULT-VALUE}).")
   Path cacheDir;
 
-  @Command(name = "alpha", description = "Kernel time against chunk length C for each alpha; fitted log-log slopes.")
+  @Command(name = "alpha", mixinStandardHelpOptions = true, description = "Kernel time against chunk length C for each alpha; fitted log-log slopes.")
   static final class Alpha implements Callable<Integer> {
     @ParentCommand
     BenchCommand parent;
@@ -67,7 +67,7 @@ public final class BenchCommand {
     }
   }
 
-  @Command(name = "throughput", description = "Tokens/s of embed + DNA + attention, alpha = 1 against dense.")
+  @Command(name = "throughput", mixinStandardHelpOptions = true, description = "Tokens/s of embed + DNA + attention, alpha = 1 against dense.")
   static final class Throughput implements Callable<Integer> {
     @ParentCommand
     BenchCommand parent;
@@ -113,7 +113,7 @@ public final class BenchCommand {
     }
   }
 
-  @Command(name = "dna", description = "The seed's experiment: tokens caught by random and by learned tastes.")
+  @Command(name = "dna", mixinStandardHelpOptions = true, description = "The seed's experiment: tokens caught by random and by learned tastes.")
   static final class Dna implements Callable<Integer> {
     @ParentCommand
     BenchCommand parent;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jobs/bench scale}: the real job end to end at growing sizes, each run in its own JVM, dense baseline beside. */
-@Command(name = "scale", description = "The job from raw files to answer.json at 100K, 1M and 10M tokens; "
+@Command(name = "scale", mixinStandardHelpOptions = true, description = "The job from raw files to answer.json at 100K, 1M and 10M tokens; "
     + "per-stage time, memory peaks, spill and buffer bytes; dense attention (alpha 0) on the same chunks.")
 final class ScaleCommand implements Callable<Integer> {
   private static final double MIB = 1 << 20;
