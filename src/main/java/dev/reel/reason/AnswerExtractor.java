@@ -135,15 +135,18 @@ final class AnswerExtractor {
   /** Words of a question clause's tail that {@link #dropLeadingFragment} drops at most. */
   static final int FRAGMENT_WORDS = 3;
 
+  /** Leading punctuation a clause drops: not a path's "/" or "~", a number's "-" or "$", an option's "-". */
+  private static final String LEADING_PUNCTUATION = "^[^\\p{L}\\p{N}/~$\\-]+";
+
   private static String dropLeadingFunctionWords(String clause) {
-    String rest = clause.replaceFirst("^[^\\p{L}\\p{N}]+", "");
+    String rest = clause.replaceFirst(LEADING_PUNCTUATION, "");
     while (true) {
       int space = rest.indexOf(' ');
       String word = (space < 0 ? rest : rest.substring(0, space)).toLowerCase();
       if (space < 0 || dev.reel.tokenize.QuestionTokens.isContent(word)) {
         return rest;
       }
-      rest = rest.substring(space + 1).replaceFirst("^[^\\p{L}\\p{N}]+", "");
+      rest = rest.substring(space + 1).replaceFirst(LEADING_PUNCTUATION, "");
     }
   }
 

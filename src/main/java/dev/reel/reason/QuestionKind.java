@@ -34,7 +34,8 @@ enum QuestionKind {
       + "|host|package|script|device|interface|key|symbol|config|constant|macro|function|field|attribute)\\b"
       + "|\\b(url|web ?site|e-?mail address|file name|filename)\\b");
   private static final Pattern STORED_WORDING = Pattern.compile(
-      "\\b(stored|located|kept|found|configured|defined|documented|listed|exposed|set)\\b");
+      "\\b(stored|located|kept|found|configured|defined|documented|listed|exposed|set|looks?|reads?|writes?|logs?"
+      + "|saved?|saves|mounted|installed)\\b");
 
   private static final Pattern LEADING_PREPOSITION = Pattern.compile(
       "^(in|on|with|from|to|at|for|by|under|into|through|of) (?=(which|what|who|whom|whose|where|when)\\b)");

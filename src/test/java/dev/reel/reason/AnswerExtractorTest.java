@@ -63,4 +63,19 @@ class AnswerExtractorTest {
     int at = text.indexOf(clause);
     assertTrue(at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)), "starts inside a word: " + clause);
   }
+
+  @Test
+  void aClauseKeepsThePathItStartsWith() {
+    String text = "It looks through the kernel command line (/proc/cmdline) and collects module parameters.";
+    Candidate line = new Candidate(1, 1, 0, 1, text.indexOf("line"), text.indexOf("line") + 4, -1, 0, 0, 0);
+    Candidate proc = new Candidate(4, 1, 0, 8, text.indexOf("proc"), text.indexOf("proc") + 4, -1, 0, 0, 0);
+    Candidate cmdline = new Candidate(5, 1, 0, 9, text.indexOf("cmdline"), text.indexOf("cmdline") + 7, -1, 0, 0,
+        0);
+    List<Candidate> kept = List.of(line, proc, cmdline);
+    Evidence passage = new Evidence("s", "d", 1, 5, 0, text.length(), text, 1, kept);
+    Map<Candidate, Double> weights = new IdentityHashMap<>();
+    kept.forEach(t -> weights.put(t, 1.0));
+    String clause = AnswerExtractor.extract(passage, weights, Set.of(1), id -> true, id -> false);
+    assertTrue(clause.startsWith("/proc/cmdline"), clause);
+  }
 }

@@ -24,6 +24,7 @@ class QuestionKindTest {
     assertEquals(QuestionKind.PATH, QuestionKind.of("Which file holds the kernel command line?"));
     assertEquals(QuestionKind.PATH, QuestionKind.of("Where is the crash dump stored?"));
     assertEquals(QuestionKind.PLACE, QuestionKind.of("Where was the party?"));
+    assertEquals(QuestionKind.PATH, QuestionKind.of("Where does modprobe look for module parameters?"));
     assertEquals(QuestionKind.PERSON, QuestionKind.of("Who maintains the driver?"));
     assertEquals(QuestionKind.TIME, QuestionKind.of("When is the meeting?"));
     assertEquals(QuestionKind.PATH, QuestionKind.of("With which option were users naming the server?"));
