@@ -1,8 +1,6 @@
 package dev.reel.model;
 
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
@@ -13,8 +11,8 @@ import java.nio.file.Path;
  * windows of at most {@link #MAX_WINDOW} tokens, each wrapped as {@code [CLS] window [SEP]}, and each token keeps
  * its last-hidden-state row (the raw output, as the static table's rows are before centring).
  *
- * <p>One per scorer (one per task): it holds its own predictor and NDManager over the model its JVM shares
- * ({@link OnnxModelPool}); closing frees both and releases the model. Not thread-safe.
+ * <p>One per scorer (one per task): it holds its own {@link OnnxSession} over the model its JVM shares; closing
+ * closes the session. Not thread-safe.
  */
 public final class ContextualEncoder implements AutoCloseable {
   /**
@@ -26,26 +24,13 @@ public final class ContextualEncoder implements AutoCloseable {
   public static final int MAX_WINDOW = MAX_POSITIONS - 2;
 
   private final Path onnx;
-  private final int clsId;
-  private final int sepId;
   private final int dims;
-  private final OnnxModelPool.Lease lease;
-  private final Predictor<NDList, NDList> predictor;
-  private final NDManager manager;
+  private final OnnxSession session;
 
   private ContextualEncoder(Path onnx, int clsId, int sepId, int dims) {
     this.onnx = onnx;
-    this.clsId = clsId;
-    this.sepId = sepId;
     this.dims = dims;
-    this.lease = OnnxModelPool.acquire(onnx);
-    try {
-      this.predictor = lease.model().newPredictor();
-      this.manager = NDManager.newBaseManager(ModelFiles.ONNX_ENGINE);
-    } catch (RuntimeException e) {
-      lease.close();
-      throw e;
-    }
+    this.session = new OnnxSession(onnx, clsId, sepId);
   }
 
   /**
@@ -77,7 +62,7 @@ public final class ContextualEncoder implements AutoCloseable {
       throw new IllegalArgumentException("score: a contextual window of " + count + " tokens plus [CLS] and [SEP] "
           + "exceeds the model's " + MAX_POSITIONS + " positions; expected at most " + MAX_WINDOW + " tokens");
     }
-    try (NDManager window = manager.newSubManager()) {
+    try (NDManager window = session.scope()) {
       NDArray hidden = lastHiddenState(window, ids, from, count);
       Shape expected = new Shape(1, count + 2, dims);
       if (!hidden.getShape().equals(expected)) {
@@ -92,9 +77,7 @@ public final class ContextualEncoder implements AutoCloseable {
   /** The model's first output for one window, attached to {@code window}. */
   private NDArray lastHiddenState(NDManager window, int[] ids, int from, int count) {
     try {
-      NDList outputs = predictor.predict(BertInputs.of(window, ids, from, count, clsId, sepId));
-      outputs.attach(window);
-      return outputs.get(0);
+      return session.lastHiddenState(window, ids, from, count);
     } catch (TranslateException | RuntimeException e) {
       throw new IllegalStateException("score: the ONNX model " + onnx + " failed on a window of " + count
           + " tokens (+ [CLS], [SEP]; --vectors contextual needs a model of at least " + MAX_POSITIONS
@@ -106,14 +89,9 @@ public final class ContextualEncoder implements AutoCloseable {
     return dims;
   }
 
-  /** Closes in reverse order of creation: the manager, the predictor, then the lease on the shared model. */
+  /** Frees this encoder's predictor and scope and releases the shared model. */
   @Override
   public void close() {
-    try {
-      manager.close();
-      predictor.close();
-    } finally {
-      lease.close();
-    }
+    session.close();
   }
 }

@@ -1,8 +1,6 @@
 package dev.reel.model;
 
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.TranslateException;
 import java.nio.file.Path;
@@ -13,32 +11,18 @@ import java.nio.file.Path;
  * length. One text per model call: no padding, so a text's vector never depends on what else was encoded with it
  * (the fp32 model is batch-invariant anyway; the int8 one is not, see ARCHITECTURE.md).
  *
- * <p>Holds a predictor and an NDManager over the model its JVM shares ({@link OnnxModelPool}); the caller closes it.
- * Not thread-safe.
+ * <p>Holds its own {@link OnnxSession} over the model its JVM shares; the caller closes it. Not thread-safe.
  */
 public final class SentenceEncoder implements AutoCloseable {
   /** sentence-transformers' max_seq_length for all-MiniLM-L6-v2: longer texts are cut. */
   public static final int MAX_TOKENS = 254;
 
   private final Path onnx;
-  private final int clsId;
-  private final int sepId;
-  private final OnnxModelPool.Lease lease;
-  private final Predictor<NDList, NDList> predictor;
-  private final NDManager manager;
+  private final OnnxSession session;
 
   private SentenceEncoder(Path onnx, int clsId, int sepId) {
     this.onnx = onnx;
-    this.clsId = clsId;
-    this.sepId = sepId;
-    this.lease = OnnxModelPool.acquire(onnx);
-    try {
-      this.predictor = lease.model().newPredictor();
-      this.manager = NDManager.newBaseManager(ModelFiles.ONNX_ENGINE);
-    } catch (RuntimeException e) {
-      lease.close();
-      throw e;
-    }
+    this.session = new OnnxSession(onnx, clsId, sepId);
   }
 
   /** An encoder over the model at {@code onnx}; the caller closes it. */
@@ -49,10 +33,8 @@ public final class SentenceEncoder implements AutoCloseable {
   /** The unit-length sentence vector of a text given as token ids (no special tokens; cut at MAX_TOKENS). */
   public float[] encode(int[] ids) {
     int count = Math.min(ids.length, MAX_TOKENS);
-    try (NDManager call = manager.newSubManager()) {
-      NDList outputs = predictor.predict(BertInputs.of(call, ids, 0, count, clsId, sepId));
-      outputs.attach(call);
-      NDArray hidden = outputs.get(0);
+    try (NDManager call = session.scope()) {
+      NDArray hidden = session.lastHiddenState(call, ids, 0, count);
       if (hidden.getShape().dimension() != 3 || hidden.getShape().get(1) != count + 2) {
         throw new IllegalStateException("reason: the ONNX model " + onnx + " gave a last hidden state of "
             + hidden.getShape() + " for " + (count + 2) + " tokens; expected (1, " + (count + 2) + ", dims) (--model)");
@@ -85,14 +67,9 @@ public final class SentenceEncoder implements AutoCloseable {
     return vector;
   }
 
-  /** Closes in reverse order of creation: the manager, the predictor, then the lease on the shared model. */
+  /** Frees this encoder's predictor and scope and releases the shared model. */
   @Override
   public void close() {
-    try {
-      manager.close();
-      predictor.close();
-    } finally {
-      lease.close();
-    }
+    session.close();
   }
 }

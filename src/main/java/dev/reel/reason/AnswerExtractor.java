@@ -127,13 +127,14 @@ final class AnswerExtractor {
    * that tail's break, when at most {@link #FRAGMENT_WORDS} words stand before it.
    */
   private static String dropLeadingFragment(String clause) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:\\S+\\s+){0," + (FRAGMENT_WORDS - 1)
-        + "}?\\S*[,;:]\\s+").matcher(clause);
+    java.util.regex.Matcher m = LEADING_FRAGMENT.matcher(clause);
     return m.find() && clause.length() - m.end() > 0 ? clause.substring(m.end()) : clause;
   }
 
   /** Words of a question clause's tail that {@link #dropLeadingFragment} drops at most. */
   static final int FRAGMENT_WORDS = 3;
+  private static final java.util.regex.Pattern LEADING_FRAGMENT = java.util.regex.Pattern.compile(
+      "^(?:\\S+\\s+){0," + (FRAGMENT_WORDS - 1) + "}?\\S*[,;:]\\s+");
 
   /** Leading punctuation a clause drops: not a path's "/" or "~", a number's "-" or "$", an option's "-". */
   private static final String LEADING_PUNCTUATION = "^[^\\p{L}\\p{N}/~$\\-]+";

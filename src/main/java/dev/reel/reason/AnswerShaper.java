@@ -71,8 +71,7 @@ final class AnswerShaper {
     if (kind == QuestionKind.LIST) {
       List<ListedItem> items = list(ranked);
       if (!items.isEmpty()) {
-        return new Shaped(String.join(", ", items.stream().map(i -> i.text().replaceAll("\\s+", " ")).toList()),
-            confidence, kind, items, 0);
+        return new Shaped(ListedItem.join(items), confidence, kind, items, 0);
       }
     }
     // The first passage with an item of the asked kind or an exact answer; a later hop (ranked by shared tokens,
@@ -215,9 +214,10 @@ final class AnswerShaper {
 
   /** The question's words that some candidate passages hold and others lack. */
   private Set<String> distinctive(List<SemanticRerank.Scored> candidates) {
+    List<Set<String>> held = candidates.stream().map(c -> words(c.passage().text())).toList();
     Set<String> distinctive = new java.util.HashSet<>();
     for (String word : questionWords) {
-      long holding = candidates.stream().filter(c -> words(c.passage().text()).contains(word)).count();
+      long holding = held.stream().filter(words -> words.contains(word)).count();
       if (holding > 0 && holding < candidates.size()) {
         distinctive.add(word);
       }

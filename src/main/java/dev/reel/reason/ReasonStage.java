@@ -116,8 +116,7 @@ public final class ReasonStage {
       AnswerShaper.words(request.text()).stream().filter(QuestionTokens::isContent).forEach(words::add);
     }
     for (int id : questionIds) {
-      String token = vocabulary.token(id);
-      words.add((token.startsWith("##") ? token.substring(2) : token).toLowerCase(java.util.Locale.ROOT));
+      words.add(QuestionTokens.word(vocabulary.token(id)).toLowerCase(java.util.Locale.ROOT));
     }
     AnswerShaper shaper = new AnswerShaper(request.text(), words, request.mayDecline() ? NULL_BELOW : 0);
     return shaper.shape(scored, passage -> AnswerExtractor.extract(passage, weights, questionIds,

@@ -21,9 +21,8 @@ public record ReelResult(List<Evidence> passages, List<Evidence> ranked, String 
                          double rerankSeconds) {
   /** This result with a list answer of these items (gathered over hops), each with its passage. */
   public ReelResult withItems(List<ListedItem> newItems) {
-    String joined = String.join(", ", newItems.stream().map(ListedItem::text).toList());
-    return new ReelResult(passages, ranked, joined, confidence, kind, List.copyOf(newItems), documents,
-        rerankSeconds);
+    return new ReelResult(passages, ranked, ListedItem.join(newItems), confidence, kind, List.copyOf(newItems),
+        documents, rerankSeconds);
   }
 
   /** Identifies a passage across hops. */

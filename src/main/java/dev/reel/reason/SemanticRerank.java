@@ -46,6 +46,9 @@ final class SemanticRerank {
     }
   }
 
+  /** A sentence of a passage ({@code [start, end)}) and its cosine to the question. */
+  private record Compared(int[] bounds, double cosine) {}
+
   private SemanticRerank() {}
 
   /**
@@ -62,24 +65,21 @@ final class SemanticRerank {
         scored.add(Scored.unranked(passage));
         continue;
       }
-      List<int[]> sentences = new ArrayList<>(sentences(passage.text()));
-      if (sentences.size() > budget) {
-        sentences = new ArrayList<>(sentences.subList(0, budget));
-      }
-      budget -= sentences.size();
-      double[] cosines = new double[passage.text().length() + 1];
-      for (int[] sentence : sentences) {
+      List<int[]> sentences = sentences(passage.text());
+      List<Compared> compared = new ArrayList<>();
+      for (int[] sentence : sentences.subList(0, Math.min(budget, sentences.size()))) {
         String text = passage.text().substring(sentence[0], sentence[1]);
-        cosines[sentence[0]] = SentenceEncoder.cosine(asked, encoder.encode(tokenize.apply(text)));
+        compared.add(new Compared(sentence, SentenceEncoder.cosine(asked, encoder.encode(tokenize.apply(text)))));
       }
-      sentences.sort(Comparator.comparingDouble((int[] s) -> -cosines[s[0]]).thenComparingInt(s -> s[0]));
-      if (sentences.isEmpty()) {
+      budget -= compared.size();
+      if (compared.isEmpty()) {
         scored.add(Scored.unranked(passage));
         continue;
       }
-      double meaning = Math.max(0, cosines[sentences.get(0)[0]]);
+      compared.sort(Comparator.comparingDouble((Compared c) -> -c.cosine()).thenComparingInt(c -> c.bounds()[0]));
+      double meaning = Math.max(0, compared.get(0).cosine());
       scored.add(new Scored(passage.withScore(passage.score() + MEANING_WEIGHT * meaning), passage.score(), meaning,
-          List.copyOf(sentences), true));
+          compared.stream().map(Compared::bounds).toList(), true));
     }
     List<Scored> top = new ArrayList<>(scored.subList(0, Math.min(CANDIDATES, scored.size())));
     top.sort(Comparator.comparingDouble((Scored s) -> -s.passage().score())

@@ -69,11 +69,10 @@ public final class QuestionTokens {
   }
 
   public static int[] contentTokens(String question, byte[] tokenizerJson, Vocabulary vocabulary) {
-    long[] ids = TokenizerPool.get(tokenizerJson).encode(question, false, false).getIds();
     Set<Integer> content = new LinkedHashSet<>();
-    for (long id : ids) {
-      if (isContent(vocabulary.token((int) id))) {
-        content.add((int) id);
+    for (int id : ids(question, tokenizerJson)) {
+      if (isContent(vocabulary.token(id))) {
+        content.add(id);
       }
     }
     return content.stream().mapToInt(Integer::intValue).toArray();
@@ -120,9 +119,14 @@ public final class QuestionTokens {
     return fresh.isEmpty() ? Weighted.NONE : weigh(fresh.stream().mapToInt(Integer::intValue).toArray(), frequencies);
   }
 
+  /** What a token spells without WordPiece's continuation mark ("##s" is "s"). */
+  public static String word(String token) {
+    return token.startsWith("##") ? token.substring(2) : token;
+  }
+
   /** A content word: has a letter or digit and is not a common function word. */
   public static boolean isContent(String token) {
-    String word = token.startsWith("##") ? token.substring(2) : token;
+    String word = word(token);
     return word.codePoints().anyMatch(Character::isLetterOrDigit) && !STOPWORDS.contains(word.toLowerCase());
   }
 
