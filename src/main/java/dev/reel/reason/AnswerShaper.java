@@ -267,9 +267,10 @@ final class AnswerShaper {
       return true;
     }
     if (!lower.contains(" ")) {
-      // One name or path says something new unless the question holds it whole ("mt-search.cfg" for a question
-      // naming "MT-search" users and "mt.cfg").
-      return false;
+      // One name or path says something new unless the question, or an earlier hop's answer, holds it whole
+      // ("mt-search.cfg" is new to a question naming "MT-search" users and "mt.cfg"; the variable hop 1 found is
+      // not new to hop 2).
+      return questionWords.contains(lower);
     }
     for (String word : words(text)) {
       if (QuestionTokens.isContent(word) && !questionWords.contains(word)) {

@@ -43,6 +43,9 @@ class AnswerShaperTest {
     assertTrue(shaper.echoes("vm.swappiness"));
     assertTrue(shaper.echoes("swappiness set"));
     assertFalse(shaper("Which file should MT-search users merge into mt.cfg?").echoes("mt-search.cfg"));
+    AnswerShaper laterHop = new AnswerShaper("Which variables are assigned the value 4?", Set.of("qtsil"), 0);
+    assertTrue(laterHop.echoes("QTSIL"), "an earlier hop's answer is not new");
+    assertFalse(laterHop.echoes("NGQXU"));
     AnswerShaper.Shaped answer = shaper.shape(List.of(scored(
         "The vm.swappiness value is written to /proc/sys/vm/swappiness at boot.", 0.6, 0.6)), p -> null);
     assertEquals("/proc/sys/vm/swappiness", answer.text());
