@@ -21,6 +21,12 @@ import dev.reel.tokenize.QuestionTokens;
 final class AnswerShaper {
   /** Passages tried in rank order for an answer of the asked kind. */
   static final int TRIED = 3;
+  /**
+   * A passage after the best one answers only when it scores at least this share of the best: a near tie. Measured
+   * (jobs/results/questions.md at b3ad66b): answering from passages further down moved them to the top in place of
+   * a best passage that held the answer as a clause, for 5 of 48 questions, and none of those answers was right.
+   */
+  static final double NEAR_TIE = 0.95;
   /** A list takes its items from passages scoring at least this share of the best one's score. */
   static final double LIST_SHARE = 0.6;
   /** Passages a list question reads. */
@@ -76,8 +82,13 @@ final class AnswerShaper {
     }
     // The first passage with an item of the asked kind or an exact answer; a later hop (ranked by shared tokens,
     // not meaning) reads every passage, as the chain's next link may rank below passages of the last one.
-    int tried = ranked.get(0).reranked() ? Math.min(TRIED, ranked.size()) : ranked.size();
+    boolean reranked = ranked.get(0).reranked();
+    int tried = reranked ? Math.min(TRIED, ranked.size()) : ranked.size();
+    double tie = NEAR_TIE * ranked.get(0).passage().score();
     for (int p = 0; p < tried; p++) {
+      if (reranked && p > 0 && ranked.get(p).passage().score() < tie) {
+        break;
+      }
       String answer = narrowAnswer(ranked.get(p), exact);
       if (answer != null) {
         String text = answer.replaceAll("\\s+", " ").strip();

@@ -26,7 +26,8 @@ enum QuestionKind {
   private static final Pattern LIST_WORDING = Pattern.compile(
       "\\b(all|every|list|name (all|the))\\b|^(what|which) are the ([\\w-]+ ){0,3}[\\w-]+s\\b.*\\b(for|of|and)\\b"
       + "|^which [\\w-]+s\\b");
-  private static final Pattern VALUE_WORDING = Pattern.compile("^how (many|much|long|large|big|often|old|fast|far)\\b"
+  private static final Pattern VALUE_WORDING = Pattern.compile(
+      "^how (many|much|long|large|big|often|frequently|old|fast|far|soon)\\b"
       + "|\\b(default|maximum|minimum|max|min|limit|number|size|count|percentage|ratio|version|port|price|cost"
       + "|timeout|interval|value|threshold|amount|unit|units)\\b");
   private static final Pattern PATH_WORDING = Pattern.compile("^(which|what)( \\S+)? (file|files|path|directory"
@@ -40,12 +41,23 @@ enum QuestionKind {
   private static final Pattern LEADING_PREPOSITION = Pattern.compile(
       "^(in|on|with|from|to|at|for|by|under|into|through|of) (?=(which|what|who|whom|whose|where|when)\\b)");
 
+  /**
+   * A clause that sets the scene before the question proper: "On x86 machines, how much ...", "When the pool is
+   * full, how long ...", "Since there is no patent yet, how is ...". Not a question that opens with its own
+   * question word and goes on after a comma ("What is X, and which Y ...").
+   */
+  private static final Pattern LEADING_CLAUSE = Pattern.compile(
+      "^(?!(what|which|who|whom|whose|how)\\b)[^,?]{1,120}?, (?=(how|what|which|who|whom|whose|where|when|in|on"
+      + "|with|from|to|at|for|by|under)\\b)");
+
   static QuestionKind of(String question) {
     if (question == null) {
       return CLAUSE;
     }
-    // "With which option ...", "In what file ...": the question word after a leading preposition.
-    String q = LEADING_PREPOSITION.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
+    // "With which option ...", "In what file ...": the question word after a leading preposition; "On x86
+    // machines, how much ...": the question after a leading clause.
+    String q = LEADING_CLAUSE.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
+    q = LEADING_PREPOSITION.matcher(q).replaceFirst("");
     if (LIST_WORDING.matcher(q).find()) {
       return LIST;
     }

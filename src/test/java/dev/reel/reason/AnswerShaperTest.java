@@ -38,6 +38,19 @@ class AnswerShaperTest {
   }
 
   @Test
+  void onlyANearTieAnswersInPlaceOfTheBestPassage() {
+    String question = "How much memory does kexec back up?";
+    String best = "Kexec keeps the start of memory for the dump-capture kernel, whatever its size.";
+    SemanticRerank.Scored next = scored("The loader backs up the first 64 KB of memory.", 0.4, 0.4);
+    AnswerShaper.Shaped clear = shaper(question).shape(List.of(scored(best, 0.6, 0.6), next), p -> null);
+    assertEquals(0, clear.rank(), "the best passage, well ahead, answers with its sentence");
+    assertEquals(best, clear.text());
+    AnswerShaper.Shaped tie = shaper(question).shape(List.of(scored(best, 0.41, 0.41), next), p -> null);
+    assertEquals(1, tie.rank(), "a near tie with an item of the asked kind answers");
+    assertEquals("64 KB", tie.text());
+  }
+
+  @Test
   void anAnswerIsNeverOnlyTheQuestionsWords() {
     AnswerShaper shaper = shaper("Where is vm.swappiness set?");
     assertTrue(shaper.echoes("vm.swappiness"));

@@ -32,6 +32,16 @@ class QuestionKindTest {
   }
 
   @Test
+  void theQuestionAfterALeadingClause() {
+    assertEquals(QuestionKind.VALUE, QuestionKind.of("On x86 machines, how much memory is needed for boot?"));
+    assertEquals(QuestionKind.VALUE, QuestionKind.of("When the pool runs out of room, how long are writes held?"));
+    assertEquals(QuestionKind.VALUE, QuestionKind.of("With stock tuning, how frequently may warnings be printed?"));
+    assertEquals(QuestionKind.PATH, QuestionKind.of("On a live system, in which file is the tainted state shown?"));
+    assertEquals(QuestionKind.TIME, QuestionKind.of("When was the release, and who made it?"));
+    assertEquals(QuestionKind.CLAUSE, QuestionKind.of("What is X, and how is it set?"));
+  }
+
+  @Test
   void listsAskForEveryItem() {
     assertEquals(QuestionKind.LIST, QuestionKind.of("What are all the special magic numbers for winter-castle?"));
     assertEquals(QuestionKind.LIST, QuestionKind.of("What are the special magic numbers for a-b and c-d?"));
