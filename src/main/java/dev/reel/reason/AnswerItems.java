@@ -44,8 +44,10 @@ final class AnswerItems {
       + "|nanoseconds?";
   private static final String UNIT = "(?:%|\\s?(?:" + UNITS + ")\\b)?";
   private static final Pattern UNIT_WORD = Pattern.compile("\\b(?:" + UNITS + ")\\b");
+  /** A number or a range of two ("350-450 msec"), with its unit; never a piece of a date ("2002-08-26"). */
   private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\w.])(?:[$€£]\\s?)?(?:0x[0-9a-fA-F]+|\\d+(?:[.,]\\d+)*)" + UNIT + "(?![\\w])");
+      "(?<![\\w.]|\\d[-–])(?:[$€£]\\s?)?(?:0x[0-9a-fA-F]+|\\d+(?:[.,]\\d+)*(?:[-–]\\d+(?:[.,]\\d+)*)?)" + UNIT
+      + "(?![\\w]|[-–]\\d)");
   private static final String URL = "https?://[^\\s<>()]+[^\\s<>().,;:]|\\bwww\\.[\\w-]+(?:\\.[\\w-]+)+(?:/[^\\s<>()]*)?"
       + "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+";
   private static final String FILE = "(?<![\\w/:.])~?/[\\w.@%+-]+(?:/[\\w.@%+*-]+)*/?"

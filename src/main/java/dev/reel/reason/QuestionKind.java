@@ -29,7 +29,7 @@ enum QuestionKind {
   private static final Pattern VALUE_WORDING = Pattern.compile(
       "^how (many|much|long|large|big|often|frequently|old|fast|far|soon)\\b"
       + "|\\b(default|maximum|minimum|max|min|limit|number|size|count|percentage|ratio|version|port|price|cost"
-      + "|timeout|interval|value|threshold|amount|unit|units)\\b");
+      + "|timeout|interval|value|threshold|amount|unit|units|delay|latency|duration|speed|rate|frequency)\\b");
   private static final Pattern PATH_WORDING = Pattern.compile("^(which|what)( \\S+)? (file|files|path|directory"
       + "|folder|parameter|option|command|variable|setting|flag|sysctl|knob|module|tool|program|utility|url|address"
       + "|host|package|script|device|interface|key|symbol|config|constant|macro|function|field|attribute)\\b"

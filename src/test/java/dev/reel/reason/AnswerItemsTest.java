@@ -16,6 +16,8 @@ class AnswerItemsTest {
     assertEquals(List.of("60", "30 seconds"), texts(QuestionKind.VALUE, "The default is 60; it waits 30 seconds."));
     assertEquals(List.of("2.6.29"), texts(QuestionKind.VALUE, "Valid for Linux kernel version 2.6.29."));
     assertEquals(List.of(), texts(QuestionKind.VALUE, "ext4 and x86_64 hold digits inside words"));
+    assertEquals(List.of("350-450 msec", "2.4.18-3"),
+        texts(QuestionKind.VALUE, "It took 350-450 msec on 2002-08-26 with 2.4.18-3."), "a date is no number");
   }
 
   @Test
