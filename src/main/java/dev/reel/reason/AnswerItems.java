@@ -44,10 +44,16 @@ final class AnswerItems {
       + "|nanoseconds?";
   private static final String UNIT = "(?:%|\\s?(?:" + UNITS + ")\\b)?";
   private static final Pattern UNIT_WORD = Pattern.compile("\\b(?:" + UNITS + ")\\b");
-  /** A number or a range of two ("350-450 msec"), with its unit; never a piece of a date ("2002-08-26"). */
+  /** A number written as a word counts only with its unit ("five seconds"; "one of them" is no value). */
+  private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+      + "|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand";
+  /**
+   * A number or a range of two ("350-450 msec"), with its unit; never a piece of a date ("2002-08-26"); or a number
+   * word with its unit.
+   */
   private static final Pattern NUMBER = Pattern.compile(
       "(?<![\\w.]|\\d[-–])(?:[$€£]\\s?)?(?:0x[0-9a-fA-F]+|\\d+(?:[.,]\\d+)*(?:[-–]\\d+(?:[.,]\\d+)*)?)" + UNIT
-      + "(?![\\w]|[-–]\\d)");
+      + "(?![\\w]|[-–]\\d)|\\b(?i:" + NUMBER_WORDS + ")\\s(?:" + UNITS + ")\\b");
   private static final String URL = "https?://[^\\s<>()]+[^\\s<>().,;:]|\\bwww\\.[\\w-]+(?:\\.[\\w-]+)+(?:/[^\\s<>()]*)?"
       + "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+";
   private static final String FILE = "(?<![\\w/:.])~?/[\\w.@%+-]+(?:/[\\w.@%+*-]+)*/?"

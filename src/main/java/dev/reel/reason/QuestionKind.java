@@ -27,12 +27,12 @@ enum QuestionKind {
       "\\b(all|every|list|name (all|the))\\b|^(what|which) are the ([\\w-]+ ){0,3}[\\w-]+s\\b.*\\b(for|of|and)\\b"
       + "|^which [\\w-]+s\\b");
   private static final Pattern VALUE_WORDING = Pattern.compile(
-      "^how (many|much|long|large|big|often|frequently|old|fast|far|soon)\\b"
-      + "|\\b(default|maximum|minimum|max|min|limit|number|size|count|percentage|ratio|version|port|price|cost"
+      "\\b(default|maximum|minimum|max|min|limit|number|size|count|percentage|ratio|version|port|price|cost"
       + "|timeout|interval|value|threshold|amount|unit|units|delay|latency|duration|speed|rate|frequency)\\b");
-  private static final Pattern PATH_WORDING = Pattern.compile("^(which|what)( \\S+)? (file|files|path|directory"
-      + "|folder|parameter|option|command|variable|setting|flag|sysctl|knob|module|tool|program|utility|url|address"
-      + "|host|package|script|device|interface|key|symbol|config|constant|macro|function|field|attribute)\\b"
+  private static final Pattern PATH_WORDING = Pattern.compile("^(which|what)( \\S+)? (files?|paths?|director(y|ies)"
+      + "|folders?|parameters?|options?|commands?|variables?|settings?|flags?|sysctls?|knobs?|modules?|tools?"
+      + "|programs?|utility|url|address|host|packages?|scripts?|device|interface|key|symbol|config|constant|macro"
+      + "|function|field|attribute)\\b"
       + "|\\b(url|web ?site|e-?mail address|file name|filename)\\b");
   private static final Pattern STORED_WORDING = Pattern.compile(
       "\\b(stored|located|kept|found|configured|defined|documented|listed|exposed|set|looks?|reads?|writes?|logs?"
@@ -50,14 +50,15 @@ enum QuestionKind {
       "^(?!(what|which|who|whom|whose|how)\\b)[^,?]{1,120}?, (?=(how|what|which|who|whom|whose|where|when|in|on"
       + "|with|from|to|at|for|by|under)\\b)");
 
+  private static final Pattern QUANTITY_WORDING = Pattern.compile(
+      "^how (many|much|long|large|big|often|frequently|old|fast|far|soon)\\b");
+  private static final Pattern DATE_WORDING = Pattern.compile("^(what|which) ([\\w-]+ )?(year|date|day|month|time)\\b");
+
   static QuestionKind of(String question) {
     if (question == null) {
       return CLAUSE;
     }
-    // "With which option ...", "In what file ...": the question word after a leading preposition; "On x86
-    // machines, how much ...": the question after a leading clause.
-    String q = LEADING_CLAUSE.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
-    q = LEADING_PREPOSITION.matcher(q).replaceFirst("");
+    String q = proper(question);
     if (LIST_WORDING.matcher(q).find()) {
       return LIST;
     }
@@ -67,15 +68,38 @@ enum QuestionKind {
     if (q.startsWith("where")) {
       return STORED_WORDING.matcher(q).find() ? PATH : PLACE;
     }
-    if (q.startsWith("when") || q.matches("^(what|which) (year|date|day|month|time)\\b.*")) {
+    if (q.startsWith("when") || DATE_WORDING.matcher(q).find()) {
       return TIME;
     }
     if (PATH_WORDING.matcher(q).find()) {
       return PATH;
     }
-    if (VALUE_WORDING.matcher(q).find()) {
+    if (QUANTITY_WORDING.matcher(q).find() || VALUE_WORDING.matcher(q).find()) {
       return VALUE;
     }
     return CLAUSE;
+  }
+
+  /**
+   * Whether the question names the shape of its answer outright: how many, how much, how long (a number); which file,
+   * option, parameter or URL (a path); what date or year. Such a question is answered with an item of that shape or
+   * not at all; "when" and "what is the default" are not strict, their answers are often a condition or a word.
+   */
+  static boolean namesItsShape(String question) {
+    if (question == null) {
+      return false;
+    }
+    String q = proper(question);
+    return QUANTITY_WORDING.matcher(q).find() || DATE_WORDING.matcher(q).find()
+        || (of(question) == PATH && PATH_WORDING.matcher(q).find());
+  }
+
+  /**
+   * The question proper, lower case: after a leading clause ("On x86 machines, how much ...") and a leading
+   * preposition ("With which option ...", "In what file ...").
+   */
+  private static String proper(String question) {
+    String q = LEADING_CLAUSE.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
+    return LEADING_PREPOSITION.matcher(q).replaceFirst("");
   }
 }

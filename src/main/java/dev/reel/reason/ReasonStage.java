@@ -58,13 +58,6 @@ public final class ReasonStage {
     }
   }
 
-  /**
-   * Confidence below which the answer is null (the passages are still ranked). Set from the first measurement of the
-   * kernel admin-guide question set (jobs/results/questions.md): every top passage that held its answer scored 0.50
-   * or more, 9 of 10 unanswerable questions under 0.40; the mail set was not looked at to choose it.
-   */
-  static final double NULL_BELOW = 0.4;
-
   public static ReelResult run(JavaSparkContext spark, JavaRDD<TokenizedDoc> documents, List<Candidate> buffer,
                                Request request, TokenVectors vectors, TokenVectors attentionVectors,
                                double alpha, PositionPolicy policy, Vocabulary vocabulary) {
@@ -118,7 +111,7 @@ public final class ReasonStage {
     for (int id : questionIds) {
       words.add(QuestionTokens.word(vocabulary.token(id)).toLowerCase(java.util.Locale.ROOT));
     }
-    AnswerShaper shaper = new AnswerShaper(request.text(), words, request.mayDecline() ? NULL_BELOW : 0);
+    AnswerShaper shaper = new AnswerShaper(request.text(), words, request.mayDecline());
     return shaper.shape(scored, passage -> AnswerExtractor.extract(passage, weights, questionIds,
         id -> QuestionTokens.isContent(vocabulary.token(id)), vocabulary::isPunctuation));
   }

@@ -18,6 +18,7 @@ class AnswerItemsTest {
     assertEquals(List.of(), texts(QuestionKind.VALUE, "ext4 and x86_64 hold digits inside words"));
     assertEquals(List.of("350-450 msec", "2.4.18-3"),
         texts(QuestionKind.VALUE, "It took 350-450 msec on 2002-08-26 with 2.4.18-3."), "a date is no number");
+    assertEquals(List.of("five seconds"), texts(QuestionKind.VALUE, "One of them warns once every five seconds."));
   }
 
   @Test

@@ -24,7 +24,7 @@ class AnswerShaperTest {
   private static AnswerShaper shaper(String question) {
     Set<String> words = new java.util.HashSet<>();
     AnswerShaper.words(question).stream().filter(dev.reel.tokenize.QuestionTokens::isContent).forEach(words::add);
-    return new AnswerShaper(question, words, 0.3);
+    return new AnswerShaper(question, words, true);
   }
 
   @Test
@@ -43,9 +43,12 @@ class AnswerShaperTest {
     String best = "Kexec keeps the start of memory for the dump-capture kernel, whatever its size.";
     SemanticRerank.Scored next = scored("The loader backs up the first 64 KB of memory.", 0.4, 0.4);
     AnswerShaper.Shaped clear = shaper(question).shape(List.of(scored(best, 0.6, 0.6), next), p -> null);
-    assertEquals(0, clear.rank(), "the best passage, well ahead, answers with its sentence");
-    assertEquals(best, clear.text());
-    AnswerShaper.Shaped tie = shaper(question).shape(List.of(scored(best, 0.41, 0.41), next), p -> null);
+    assertEquals(0, clear.rank(), "the best passage, well ahead, answers");
+    assertNull(clear.text(), "'how much' asks for a number, and the best passage has none");
+    String clause = "What does kexec keep?";
+    AnswerShaper.Shaped sentence = shaper(clause).shape(List.of(scored(best, 0.6, 0.6), next), p -> null);
+    assertEquals(best, sentence.text(), "a question naming no shape gets the best passage's sentence");
+    AnswerShaper.Shaped tie = shaper(question).shape(List.of(scored(best, 0.42, 0.42), next), p -> null);
     assertEquals(1, tie.rank(), "a near tie with an item of the asked kind answers");
     assertEquals("64 KB", tie.text());
   }
@@ -56,7 +59,7 @@ class AnswerShaperTest {
     assertTrue(shaper.echoes("vm.swappiness"));
     assertTrue(shaper.echoes("swappiness set"));
     assertFalse(shaper("Which file should MT-search users merge into mt.cfg?").echoes("mt-search.cfg"));
-    AnswerShaper laterHop = new AnswerShaper("Which variables are assigned the value 4?", Set.of("qtsil"), 0);
+    AnswerShaper laterHop = new AnswerShaper("Which variables are assigned the value 4?", Set.of("qtsil"), false);
     assertTrue(laterHop.echoes("QTSIL"), "an earlier hop's answer is not new");
     assertFalse(laterHop.echoes("NGQXU"));
     AnswerShaper.Shaped answer = shaper.shape(List.of(scored(

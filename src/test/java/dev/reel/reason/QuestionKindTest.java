@@ -1,6 +1,8 @@
 package dev.reel.reason;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,17 @@ class QuestionKindTest {
     assertEquals(QuestionKind.PATH, QuestionKind.of("On a live system, in which file is the tainted state shown?"));
     assertEquals(QuestionKind.TIME, QuestionKind.of("When was the release, and who made it?"));
     assertEquals(QuestionKind.CLAUSE, QuestionKind.of("What is X, and how is it set?"));
+  }
+
+  @Test
+  void strictQuestionsNameTheShapeOfTheirAnswer() {
+    assertTrue(QuestionKind.namesItsShape("On x86 machines, how much memory is needed for boot?"));
+    assertTrue(QuestionKind.namesItsShape("Which command-line options does sa-learn take?"));
+    assertTrue(QuestionKind.namesItsShape("What release date was announced?"));
+    assertFalse(QuestionKind.namesItsShape("What is the default value of swappiness?"));
+    assertFalse(QuestionKind.namesItsShape("When does the pool shrink?"));
+    assertFalse(QuestionKind.namesItsShape("Where does modprobe look for module parameters?"));
+    assertFalse(QuestionKind.namesItsShape(null));
   }
 
   @Test
