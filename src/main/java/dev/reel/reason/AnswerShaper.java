@@ -1,7 +1,6 @@
 package dev.reel.reason;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +13,10 @@ import dev.reel.tokenize.QuestionTokens;
 /**
  * The answer, shaped by what the question asks for ({@link QuestionKind}): from the best sentence of the best
  * passages, the item of the asked kind nearest to the question's own words (a number with its unit, a path, a
- * name...), or for a list question every such item of the passages that hold the question; else the passage's exact
- * answer ({@link AnswerExtractor}) when it lies in the best sentence, else that sentence. Never a piece of the
- * question itself. With a confidence; no answer at all when the best passage supports none.
+ * name...), or for a list question every such item of the passages that hold the question ({@link ListAnswer});
+ * else the passage's exact answer ({@link AnswerExtractor}) when it lies in the best sentence, else that sentence,
+ * unless the question named the shape it wants. Never a piece of the question itself. With a confidence; no answer at
+ * all when the best passage supports none.
  */
 final class AnswerShaper {
   /** Passages tried in rank order for an answer of the asked kind. */
@@ -27,12 +27,6 @@ final class AnswerShaper {
    * a best passage that held the answer as a clause, for 5 of 48 questions, and none of those answers was right.
    */
   static final double NEAR_TIE = 0.95;
-  /** A list takes its items from passages scoring at least this share of the best one's score. */
-  static final double LIST_SHARE = 0.6;
-  /** Passages a list question reads. */
-  static final int LIST_PASSAGES = 10;
-  /** Items of a list answer at most. */
-  static final int LIST_ITEMS = 12;
   /** A sentence answer longer than this is cut at a word boundary. */
   static final int MAX_ANSWER_CHARS = 300;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]*");
@@ -87,7 +81,7 @@ final class AnswerShaper {
       return new Shaped(null, confidence, kind, List.of(), 0);
     }
     if (kind == QuestionKind.LIST) {
-      List<ListedItem> items = list(ranked);
+      List<ListedItem> items = new ListAnswer(question, questionWords, this::echoes).items(ranked);
       if (!items.isEmpty()) {
         return new Shaped(ListedItem.join(items), confidence, kind, items, 0);
       }
@@ -206,52 +200,6 @@ final class AnswerShaper {
     AnswerItems.Shape narrower = kind == QuestionKind.PATH ? AnswerItems.pathShape(question) : null;
     return narrower != null ? List.of(List.of(narrower), List.of(AnswerItems.Shape.PATH))
         : List.of(java.util.Collections.singletonList(shape()));
-  }
-
-  /**
-   * Every item of the list's kind in the sentences that hold one of the question's distinctive words (words some
-   * candidate sentences lack: the keys of "the numbers for K1 and K2", not "numbers"), from the passages scoring
-   * near the best; distinct, in rank order.
-   */
-  private List<ListedItem> list(List<SemanticRerank.Scored> ranked) {
-    double floor = LIST_SHARE * ranked.get(0).passage().score();
-    List<SemanticRerank.Scored> candidates = new ArrayList<>();
-    for (SemanticRerank.Scored scored : ranked.subList(0, Math.min(LIST_PASSAGES, ranked.size()))) {
-      if (scored.passage().score() >= floor) {
-        candidates.add(scored);
-      }
-    }
-    Set<String> distinctive = distinctive(candidates);
-    Map<String, ListedItem> items = new LinkedHashMap<>();
-    for (SemanticRerank.Scored scored : candidates) {
-      for (int[] bounds : SemanticRerank.sentences(scored.passage().text())) {
-        String sentence = scored.passage().text().substring(bounds[0], bounds[1]);
-        Set<String> words = words(sentence);
-        if (distinctive.isEmpty() ? words.stream().anyMatch(questionWords::contains)
-            : words.stream().anyMatch(distinctive::contains)) {
-          List<AnswerItems.Item> found = AnswerItems.find(shape(), sentence);
-          for (AnswerItems.Item item : found.isEmpty() ? AnswerItems.enumeration(sentence) : found) {
-            if (!echoes(item.text()) && items.size() < LIST_ITEMS) {
-              items.putIfAbsent(item.text().toLowerCase(Locale.ROOT), new ListedItem(item.text(), scored.passage()));
-            }
-          }
-        }
-      }
-    }
-    return new ArrayList<>(items.values());
-  }
-
-  /** The question's words that some candidate passages hold and others lack. */
-  private Set<String> distinctive(List<SemanticRerank.Scored> candidates) {
-    List<Set<String>> held = candidates.stream().map(c -> words(c.passage().text())).toList();
-    Set<String> distinctive = new java.util.HashSet<>();
-    for (String word : questionWords) {
-      long holding = held.stream().filter(words -> words.contains(word)).count();
-      if (holding > 0 && holding < candidates.size()) {
-        distinctive.add(word);
-      }
-    }
-    return distinctive;
   }
 
   /**
