@@ -55,6 +55,8 @@ final class AnswerShaper {
   private final double nullBelow;
   /** Only an item of the shape the question names answers it ({@link QuestionKind#namesItsShape}). */
   private final boolean strict;
+  /** Units the question names, lower case ("bytes" of "how many bytes"). */
+  private final List<String> askedUnits;
 
   /**
    * @param question      the question's text
@@ -69,6 +71,8 @@ final class AnswerShaper {
     this.questionWords = questionWords;
     this.nullBelow = mayDecline ? NULL_BELOW : 0;
     this.strict = mayDecline && QuestionKind.namesItsShape(question);
+    this.askedUnits = AnswerItems.find(AnswerItems.Shape.UNIT, this.question).stream()
+        .map(unit -> unit.text().toLowerCase(Locale.ROOT)).toList();
   }
 
   /** The answer over {@code ranked} (best first); {@code exact} is a passage's exact answer, or null. */
@@ -134,7 +138,7 @@ final class AnswerShaper {
       for (int[] bounds : sentences) {
         String text = passage.text().substring(bounds[0], bounds[1]);
         for (AnswerItems.Shape wanted : group) {
-          AnswerItems.Item item = nearest(AnswerItems.find(wanted, text), text);
+          AnswerItems.Item item = nearest(inAskedUnit(AnswerItems.find(wanted, text)), text);
           if (item != null) {
             return item.text();
           }
@@ -153,6 +157,16 @@ final class AnswerShaper {
       return null;
     }
     return isExact(narrow) || (scored.reranked() && best.contains(narrow)) ? narrow : null;
+  }
+
+  /**
+   * The items in a unit the question names, when some are ("how many bytes": "160 bytes", not "64bit"); else all.
+   */
+  private List<AnswerItems.Item> inAskedUnit(List<AnswerItems.Item> items) {
+    List<AnswerItems.Item> inUnit = items.stream()
+        .filter(item -> askedUnits.stream().anyMatch(unit -> item.text().toLowerCase(Locale.ROOT).endsWith(unit)))
+        .toList();
+    return inUnit.isEmpty() ? items : inUnit;
   }
 
   /** A passage's sentences, closest to the question first: by meaning when re-ranked, else by question words. */
@@ -225,6 +239,9 @@ final class AnswerShaper {
       }
       int distance = Integer.MAX_VALUE;
       for (int[] anchor : anchors) {
+        if (anchor[0] >= item.start() && anchor[1] <= item.end()) {
+          continue; // the item's own word ("bytes" of "160 bytes") says nothing about which item answers
+        }
         // An answer follows what it answers ("swappiness defaults to 60", "VAR A = 5"): one before counts double.
         int gap = item.start() >= anchor[1] ? item.start() - anchor[1] : 2 * Math.max(0, anchor[0] - item.end());
         distance = Math.min(distance, gap);

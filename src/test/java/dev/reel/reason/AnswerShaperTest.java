@@ -54,6 +54,14 @@ class AnswerShaperTest {
   }
 
   @Test
+  void theItemsOwnUnitDoesNotTellWhichItemAnswers() {
+    AnswerShaper.Shaped answer = shaper("How many bytes does each watch cost on a 64bit kernel?").shape(List.of(scored(
+        "Each watch costs roughly 90 bytes on a 32bit kernel, and roughly 160 bytes on a 64bit one.", 0.6, 0.7)),
+        p -> null);
+    assertEquals("160 bytes", answer.text());
+  }
+
+  @Test
   void anAnswerIsNeverOnlyTheQuestionsWords() {
     AnswerShaper shaper = shaper("Where is vm.swappiness set?");
     assertTrue(shaper.echoes("vm.swappiness"));
