@@ -30,6 +30,9 @@ final class AnswerShaper {
   /** A sentence answer longer than this is cut at a word boundary. */
   static final int MAX_ANSWER_CHARS = 300;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]*");
+  /** Where a sentence states a default, up to the value: "defaults to ", "the default of ", "Default: ". */
+  private static final Pattern DEFAULT_CUE = Pattern.compile(
+      "(?i)\\bdefaults?(?: value)?(?: is| of| to| setting is| =|:)?(?: set to)?\\s+");
 
   /**
    * The shaped answer.
@@ -55,6 +58,8 @@ final class AnswerShaper {
   private final double nullBelow;
   /** Only an item of the shape the question names answers it ({@link QuestionKind#namesItsShape}). */
   private final boolean strict;
+  /** Whether the question asks for a default: a value a sentence states as the default answers it first. */
+  private final boolean asksForDefault;
   /** Units the question names, lower case ("bytes" of "how many bytes"). */
   private final List<String> askedUnits;
 
@@ -71,6 +76,8 @@ final class AnswerShaper {
     this.questionWords = questionWords;
     this.nullBelow = mayDecline ? NULL_BELOW : 0;
     this.strict = mayDecline && QuestionKind.namesItsShape(question);
+    this.asksForDefault = (kind == QuestionKind.VALUE || kind == QuestionKind.PATH)
+        && this.question.toLowerCase(Locale.ROOT).matches(".*\\bdefault\\b.*");
     this.askedUnits = AnswerItems.find(AnswerItems.Shape.UNIT, this.question).stream()
         .map(unit -> unit.text().toLowerCase(Locale.ROOT)).toList();
   }
@@ -132,6 +139,10 @@ final class AnswerShaper {
   private String narrowAnswer(SemanticRerank.Scored scored, Function<Evidence, String> exact) {
     Evidence passage = scored.passage();
     List<int[]> sentences = sentences(scored);
+    AnswerItems.Item stated = asksForDefault ? statedDefault(passage.text(), sentences) : null;
+    if (stated != null) {
+      return stated.text();
+    }
     // Only a sentence holding some of the question's words says which of its items answers (a chapter number in a
     // sentence about something else does not).
     for (List<AnswerItems.Shape> group : shapes()) {
@@ -157,6 +168,29 @@ final class AnswerShaper {
       return null;
     }
     return isExact(narrow) || (scored.reranked() && best.contains(narrow)) ? narrow : null;
+  }
+
+  /**
+   * For a question about a default, the item a sentence states as the default ("defaults to 60", "the default of
+   * pfifo_fast", "Default: 0"), in the passage's sentences closest to the question first; null when none does.
+   */
+  private AnswerItems.Item statedDefault(String text, List<int[]> sentences) {
+    for (int[] bounds : sentences) {
+      String sentence = text.substring(bounds[0], bounds[1]);
+      Matcher cue = DEFAULT_CUE.matcher(sentence);
+      while (cue.find()) {
+        for (List<AnswerItems.Shape> group : shapes()) {
+          for (AnswerItems.Shape wanted : group) {
+            for (AnswerItems.Item item : AnswerItems.find(wanted, sentence)) {
+              if (item.start() == cue.end() && !echoes(item.text())) {
+                return item;
+              }
+            }
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /**

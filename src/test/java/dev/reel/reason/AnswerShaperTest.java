@@ -62,6 +62,15 @@ class AnswerShaperTest {
   }
 
   @Test
+  void aDefaultIsTheValueASentenceStatesAsTheDefault() {
+    String question = "Which default queuing discipline can be overridden with default_qdisc?";
+    AnswerShaper.Shaped answer = shaper(question).shape(List.of(scored("The default queuing discipline suits "
+        + "disciplines like fair queue CoDel (fq_codel). This allows overriding the default of pfifo_fast.", 0.6, 0.7)),
+        p -> null);
+    assertEquals("pfifo_fast", answer.text());
+  }
+
+  @Test
   void anAnswerIsNeverOnlyTheQuestionsWords() {
     AnswerShaper shaper = shaper("Where is vm.swappiness set?");
     assertTrue(shaper.echoes("vm.swappiness"));
