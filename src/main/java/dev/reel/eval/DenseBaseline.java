@@ -71,6 +71,29 @@ final class DenseBaseline {
     return found;
   }
 
+  /**
+   * 1-based rank, among passages {@code [from, to)} (one document's sentences), of the first that {@code holds}
+   * accepts, by cosine to {@code question}; 0 when none does. What sentence vectors can do once the right document
+   * is found.
+   */
+  int rankWithin(String question, int from, int to, java.util.function.Predicate<String> holds) {
+    float[] asked = encoder.encode(QuestionTokens.ids(question, tokenizerJson));
+    int target = -1;
+    for (int p = from; p < to && target < 0; p++) {
+      target = holds.test(passages.get(p)) ? p : -1;
+    }
+    if (target < 0) {
+      return 0;
+    }
+    double cosine = SentenceEncoder.cosine(asked, vectors[target]);
+    int rank = 1;
+    for (int p = from; p < to; p++) {
+      double other = SentenceEncoder.cosine(asked, vectors[p]);
+      rank += other > cosine || (other == cosine && p < target) ? 1 : 0;
+    }
+    return rank;
+  }
+
   private static float[][] read(Path cache, int count) throws IOException {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
       if (in.readInt() != count) {

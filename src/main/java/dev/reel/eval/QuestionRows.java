@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class QuestionRows {
   static final String HEADER = "corpus,setting,id,wording,answerable,rank,answer,answer_hit,confidence,bm25_rank,"
-      + "dense_rank,reason_seconds,rerank_seconds,tokens,commit,in_reel";
+      + "dense_rank,reason_seconds,rerank_seconds,tokens,commit,in_reel,dense_in_document_rank";
 
   /**
    * One question's outcome.
@@ -28,18 +28,20 @@ final class QuestionRows {
    * @param bm25Rank  the same rank for BM25's sentences, -1 when not run
    * @param denseRank the same rank for dense retrieval's sentences, -1 when not run
    * @param inReel    whether any passage of the reel holds the answering sentence (did selection keep it?)
+   * @param denseInDocument dense retrieval's rank of the answering sentence among its own document's sentences (0:
+   *                  no sentence holds it whole), -1 when not run
    */
   record Row(String corpus, String setting, String id, String wording, boolean answerable, int rank, String answer,
              boolean answerHit, double confidence, int bm25Rank, int denseRank, double reasonSeconds,
-             double rerankSeconds, long tokens, String commit, boolean inReel) {
+             double rerankSeconds, long tokens, String commit, boolean inReel, int denseInDocument) {
     String key() {
       return corpus + "|" + setting + "|" + id;
     }
 
     String csv() {
-      return String.format(Locale.ROOT, "%s,%s,%s,%s,%b,%d,%s,%b,%.3f,%d,%d,%.3f,%.3f,%d,%s,%b", corpus, setting,
-          id, wording, answerable, rank, quoted(answer), answerHit, confidence, bm25Rank, denseRank, reasonSeconds,
-          rerankSeconds, tokens, commit, inReel);
+      return String.format(Locale.ROOT, "%s,%s,%s,%s,%b,%d,%s,%b,%.3f,%d,%d,%.3f,%.3f,%d,%s,%b,%d", corpus,
+          setting, id, wording, answerable, rank, quoted(answer), answerHit, confidence, bm25Rank, denseRank,
+          reasonSeconds, rerankSeconds, tokens, commit, inReel, denseInDocument);
     }
 
     static Row parse(List<String> f) {
@@ -47,7 +49,7 @@ final class QuestionRows {
           Integer.parseInt(f.get(5)), f.get(6).equals("\\N") ? null : f.get(6), Boolean.parseBoolean(f.get(7)),
           Double.parseDouble(f.get(8)), Integer.parseInt(f.get(9)), Integer.parseInt(f.get(10)),
           Double.parseDouble(f.get(11)), Double.parseDouble(f.get(12)), Long.parseLong(f.get(13)), f.get(14),
-          f.size() > 15 && Boolean.parseBoolean(f.get(15)));
+          f.size() > 15 && Boolean.parseBoolean(f.get(15)), f.size() > 16 ? Integer.parseInt(f.get(16)) : -1);
     }
   }
 

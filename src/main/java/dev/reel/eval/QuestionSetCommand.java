@@ -141,11 +141,12 @@ public final class QuestionSetCommand implements Callable<Integer> {
     String reply = answer.path("answer").isNull() ? null : answer.path("answer").asText();
     int bm25 = baselines == null ? -1 : question.rank(baselines.bm25().search(question.question(), 10));
     int dense = baselines == null ? -1 : question.rank(baselines.dense().search(question.question(), 10));
+    int denseInDocument = baselines == null || !question.answerable() ? -1 : baselines.rankInDocument(question);
     return new QuestionRows.Row(corpus, setting, question.id(), question.wording(), question.answerable(),
         question.rank(evidence), reply, question.answeredBy(reply), answer.path("answer_confidence").asDouble(),
         bm25, dense, metrics.path("stages").path("reason").path("seconds").asDouble(),
         metrics.path("rerank_seconds").asDouble(), metrics.path("tokens").asLong(), BenchReport.commit(),
-        question.heldBy(plain(Files.readString(output.resolve("reel.md")))));
+        question.heldBy(plain(Files.readString(output.resolve("reel.md")))), denseInDocument);
   }
 
   /** reel.md's text without its Markdown: bold marks and escapes (see MarkdownHighlighter). */
@@ -184,8 +185,12 @@ public final class QuestionSetCommand implements Callable<Integer> {
     }
   }
 
-  /** The two baselines over the corpus's sentences. */
-  private record Baselines(Bm25Baseline bm25, DenseBaseline dense, SentenceEncoder encoder) {
+  /**
+   * The two baselines over the corpus's sentences, and each document's first sentence ({@code firsts}, one past the
+   * end last) with the documents' texts, to rank a question's answer among its own document's sentences.
+   */
+  private record Baselines(Bm25Baseline bm25, DenseBaseline dense, SentenceEncoder encoder, List<String> texts,
+                           int[] firsts) {
     static Baselines build(List<String> texts, ReelConfig defaults, Path cache) throws IOException {
       List<String> passages = SentencePassages.of(texts);
       System.err.printf(Locale.ROOT, "eval: baselines over %d sentence passages%n", passages.size());
@@ -193,7 +198,18 @@ public final class QuestionSetCommand implements Callable<Integer> {
       byte[] tokenizerJson = files.tokenizerJson();
       SentenceEncoder encoder = SentenceEncoder.open(files.onnxModel(), Vocabulary.parse(tokenizerJson));
       return new Baselines(new Bm25Baseline(passages), DenseBaseline.build(passages, encoder, tokenizerJson, cache),
-          encoder);
+          encoder, texts, SentencePassages.firsts(texts));
+    }
+
+    /** Dense retrieval's rank of the answering sentence among the sentences of the document holding it; 0: none. */
+    int rankInDocument(RealQuestion question) {
+      String evidence = RealQuestion.normal(question.evidence());
+      for (int d = 0; d < texts.size(); d++) {
+        if (RealQuestion.normal(texts.get(d)).contains(evidence)) {
+          return dense.rankWithin(question.question(), firsts[d], firsts[d + 1], question::heldBy);
+        }
+      }
+      return 0;
     }
 
     void close() throws IOException {

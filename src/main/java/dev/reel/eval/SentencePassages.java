@@ -10,9 +10,21 @@ final class SentencePassages {
   private SentencePassages() {}
 
   static List<String> of(List<String> texts) {
+    return cut(texts, new ArrayList<>());
+  }
+
+  /** The first passage of each document, and one past the last passage after the last: {@code texts.size() + 1}. */
+  static int[] firsts(List<String> texts) {
+    List<Integer> firsts = new ArrayList<>();
+    cut(texts, firsts);
+    return firsts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static List<String> cut(List<String> texts, List<Integer> firsts) {
     List<String> sentences = new ArrayList<>();
     BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ROOT);
     for (String text : texts) {
+      firsts.add(sentences.size());
       breaks.setText(text);
       for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE;
            start = end, end = breaks.next()) {
@@ -24,6 +36,7 @@ final class SentencePassages {
         }
       }
     }
+    firsts.add(sentences.size());
     return sentences;
   }
 }

@@ -54,15 +54,16 @@ class RealQuestionTest {
   void rowsSurviveTheirCsvWithCommasQuotesAndNullAnswers() throws Exception {
     QuestionRows rows = new QuestionRows(dir.resolve("rows.csv"));
     QuestionRows.Row quoted = new QuestionRows.Row("c", "default", "q1", "same", true, 1, "a, \"b\"\nc", true, 0.5,
-        2, 3, 1.25, 0.5, 100, "abc", true);
+        2, 3, 1.25, 0.5, 100, "abc", true, 4);
     QuestionRows.Row none = new QuestionRows.Row("c", "default", "u1", "different", false, 0, null, false, 0.2, 0,
-        0, 1, 0.4, 100, "abc", false);
+        0, 1, 0.4, 100, "abc", false, -1);
     rows.append(quoted);
     rows.append(none);
     List<QuestionRows.Row> back = new QuestionRows(dir.resolve("rows.csv")).rows();
     assertEquals("a, \"b\" c", back.get(0).answer());
     assertEquals(quoted.rank(), back.get(0).rank());
     assertTrue(back.get(0).inReel());
+    assertEquals(4, back.get(0).denseInDocument());
     assertEquals(null, back.get(1).answer());
   }
 }
