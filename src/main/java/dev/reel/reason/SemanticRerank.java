@@ -22,6 +22,8 @@ final class SemanticRerank {
   static final int MAX_SENTENCES = 320;
   /** What meaning weighs beside coverage ({@link QuestionCoverage}, in [0, 1)). */
   static final double MEANING_WEIGHT = 1.0;
+  /** A document's first paragraph at most this long, not ending a sentence, is its title. */
+  static final int MAX_TITLE_CHARS = 200;
   /** A sentence shorter than this many letters and digits says too little to compare ("Note:", "Default: 0"). */
   private static final int MIN_SENTENCE_CHARS = 12;
 
@@ -65,7 +67,7 @@ final class SemanticRerank {
         scored.add(Scored.unranked(passage));
         continue;
       }
-      List<int[]> sentences = sentences(passage.text());
+      List<int[]> sentences = withoutTitle(passage, sentences(passage.text()));
       List<Compared> compared = new ArrayList<>();
       for (int[] sentence : sentences.subList(0, Math.min(budget, sentences.size()))) {
         String text = passage.text().substring(sentence[0], sentence[1]);
@@ -87,6 +89,25 @@ final class SemanticRerank {
     List<Scored> result = new ArrayList<>(top);
     result.addAll(scored.subList(top.size(), scored.size()));
     return result;
+  }
+
+  /**
+   * The sentences without the document's title, when the passage starts the document: a mail's "Subject: ..." or a
+   * page's title line (a first paragraph of at most {@link #MAX_TITLE_CHARS} not ending a sentence). A title names
+   * what the document is about, so it is close in meaning to every question on that topic and answers none
+   * (measured: a subject line restating the question outranked the message's answering sentence). It still counts
+   * for the passage's coverage.
+   */
+  static List<int[]> withoutTitle(Evidence passage, List<int[]> sentences) {
+    if (passage.charStart() != 0 || sentences.isEmpty()) {
+      return sentences;
+    }
+    String text = passage.text();
+    int end = text.indexOf("\n\n");
+    String first = (end < 0 ? text : text.substring(0, end)).strip();
+    boolean title = first.length() <= MAX_TITLE_CHARS && !first.isEmpty()
+        && ".!?".indexOf(first.charAt(first.length() - 1)) < 0;
+    return title ? sentences.stream().filter(bounds -> end >= 0 && bounds[0] >= end).toList() : sentences;
   }
 
   /** The passage kept as it is, for a question without text (a later hop asks for tokens, not words). */
