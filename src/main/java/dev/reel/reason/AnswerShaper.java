@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.reel.tokenize.QuestionTokens;
@@ -30,6 +31,8 @@ final class AnswerShaper {
   /** A sentence answer longer than this is cut at a word boundary. */
   static final int MAX_ANSWER_CHARS = 300;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]*");
+  /** A number standing on its own in the question: not part of a word, a name or a range ("x86", "16-core"). */
+  private static final Pattern NAMED_NUMBER = Pattern.compile("(?<![\\w.-])\\d+(?:\\.\\d+)*(?![\\w-]|\\.\\d)");
   /** Where a sentence states a default, up to the value: "defaults to ", "the default of ", "Default: ". */
   private static final Pattern DEFAULT_CUE = Pattern.compile(
       "(?i)\\bdefaults?(?: value)?(?: is| of| to| setting is| =|:)?(?: set to)?\\s+");
@@ -55,7 +58,7 @@ final class AnswerShaper {
   private final String question;
   private final QuestionKind kind;
   private final Set<String> questionWords;
-  private final double nullBelow;
+  private final boolean mayDecline;
   /** Only an item of the shape the question names answers it ({@link QuestionKind#namesItsShape}). */
   private final boolean strict;
   /** Whether the question asks for a default: a value a sentence states as the default answers it first. */
@@ -74,7 +77,7 @@ final class AnswerShaper {
     this.question = question == null ? "" : question;
     this.kind = QuestionKind.of(question);
     this.questionWords = questionWords;
-    this.nullBelow = mayDecline ? NULL_BELOW : 0;
+    this.mayDecline = mayDecline;
     this.strict = mayDecline && QuestionKind.namesItsShape(question);
     this.asksForDefault = (kind == QuestionKind.VALUE || kind == QuestionKind.PATH)
         && this.question.toLowerCase(Locale.ROOT).matches(".*\\bdefault\\b.*");
@@ -88,7 +91,7 @@ final class AnswerShaper {
       return new Shaped(null, 0, kind, List.of(), 0);
     }
     double confidence = confidence(ranked.get(0));
-    if (confidence < nullBelow) {
+    if (mayDecline && (confidence < NULL_BELOW || !holdsNamedNumbers(ranked))) {
       return new Shaped(null, confidence, kind, List.of(), 0);
     }
     if (kind == QuestionKind.LIST) {
@@ -123,6 +126,23 @@ final class AnswerShaper {
     int[] sentence = sentences(best).get(0);
     String whole = wholeWords(text.substring(sentence[0], sentence[1]).replaceAll("\\s+", " ").strip());
     return new Shaped(echoes(whole) ? null : whole, confidence, kind, List.of(), 0);
+  }
+
+  /**
+   * Whether the best passage's document (its passages among {@code ranked}) holds every number the question names
+   * on its own: a version or a count ("SpamAssassin 3.0", "Red Hat Linux 9"). A passage about another version answers
+   * another question.
+   */
+  private boolean holdsNamedNumbers(List<SemanticRerank.Scored> ranked) {
+    List<String> numbers = NAMED_NUMBER.matcher(question).results().map(MatchResult::group).toList();
+    if (numbers.isEmpty()) {
+      return true;
+    }
+    Evidence best = ranked.get(0).passage();
+    List<String> texts = ranked.stream().map(SemanticRerank.Scored::passage)
+        .filter(p -> p.source().equals(best.source()) && p.docId().equals(best.docId())).map(Evidence::text).toList();
+    return numbers.stream().allMatch(number -> texts.stream().anyMatch(text -> Pattern.compile(
+        "(?<![\\w.-])" + Pattern.quote(number) + "(?![\\w-]|\\.\\d)").matcher(text).find()));
   }
 
   /** How strongly a passage holds the question: mean of coverage and meaning when re-ranked, else coverage. */

@@ -71,6 +71,15 @@ class AnswerShaperTest {
   }
 
   @Test
+  void aPassageAboutAnotherVersionDoesNotAnswer() {
+    String question = "Which kernel version does Red Hat Linux 9 ship with?";
+    String other = "Red Hat Linux release 7.3 (Valhalla) running Linux kernel 2.4.18-10acpi.";
+    assertNull(shaper(question).shape(List.of(scored(other, 0.6, 0.6)), p -> null).text());
+    String same = "Red Hat Linux 9 ships with kernel 2.4.20.";
+    assertEquals("2.4.20", shaper(question).shape(List.of(scored(same, 0.6, 0.6)), p -> null).text());
+  }
+
+  @Test
   void anAnswerIsNeverOnlyTheQuestionsWords() {
     AnswerShaper shaper = shaper("Where is vm.swappiness set?");
     assertTrue(shaper.echoes("vm.swappiness"));
