@@ -52,6 +52,8 @@ enum QuestionKind {
 
   private static final Pattern QUANTITY_WORDING = Pattern.compile(
       "^how (many|much|long|large|big|often|frequently|old|fast|far|soon)\\b");
+  private static final Pattern PLACE_WORDING = Pattern.compile(
+      "^(what|which) (town|city|country|state|place|region|county|village|location|continent)\\b");
   private static final Pattern DATE_WORDING = Pattern.compile("^(what|which) ([\\w-]+ )?(year|date|day|month|time)\\b");
 
   static QuestionKind of(String question) {
@@ -67,6 +69,9 @@ enum QuestionKind {
     }
     if (q.startsWith("where")) {
       return STORED_WORDING.matcher(q).find() ? PATH : PLACE;
+    }
+    if (PLACE_WORDING.matcher(q).find()) {
+      return PLACE;
     }
     if (q.startsWith("when") || DATE_WORDING.matcher(q).find()) {
       return TIME;

@@ -26,6 +26,7 @@ class QuestionKindTest {
     assertEquals(QuestionKind.PATH, QuestionKind.of("Which file holds the kernel command line?"));
     assertEquals(QuestionKind.PATH, QuestionKind.of("Where is the crash dump stored?"));
     assertEquals(QuestionKind.PLACE, QuestionKind.of("Where was the party?"));
+    assertEquals(QuestionKind.PLACE, QuestionKind.of("In which town is the startup located?"));
     assertEquals(QuestionKind.PATH, QuestionKind.of("Where does modprobe look for module parameters?"));
     assertEquals(QuestionKind.PERSON, QuestionKind.of("Who maintains the driver?"));
     assertEquals(QuestionKind.TIME, QuestionKind.of("When is the meeting?"));
