@@ -72,7 +72,9 @@ final class Planter {
     Haystack.Doc doc = haystack.docs().get(at[0]);
     String text = doc.text();
     if (at[1] >= doc.tokens()) {
-      return new Insertion(index, at[0], text.length(), "\n" + plant.sentence() + "\n");
+      // The haystack's last document was cut at a token count, mid-sentence: the plant starts a paragraph of its own,
+      // between sentences as at every other depth, not glued onto the cut fragment by a line break.
+      return new Insertion(index, at[0], text.length(), "\n\n" + plant.sentence() + "\n");
     }
     int from = doc.tokenStarts()[at[1]];
     int end = text.indexOf(". ", from);
