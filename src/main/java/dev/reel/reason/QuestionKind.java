@@ -23,9 +23,10 @@ enum QuestionKind {
   /** Anything else: the clause that answers. */
   CLAUSE;
 
+  /** "Which modes", "which files": a plural; "which procfs", "which process", "which status" are not. */
   private static final Pattern LIST_WORDING = Pattern.compile(
       "\\b(all|every|list|name (all|the))\\b|^(what|which) are the ([\\w-]+ ){0,3}[\\w-]+s\\b.*\\b(for|of|and)\\b"
-      + "|^which [\\w-]+s\\b");
+      + "|^which [\\w-]*[^\\Wsuif]s\\b");
   private static final Pattern VALUE_WORDING = Pattern.compile(
       "\\b(default|maximum|minimum|max|min|limit|number|size|count|percentage|ratio|version|port|price|cost"
       + "|timeout|interval|value|threshold|amount|unit|units|delay|latency|duration|speed|rate|frequency)\\b");

@@ -60,5 +60,7 @@ class QuestionKindTest {
     assertEquals(QuestionKind.LIST, QuestionKind.of("What are all the special magic numbers for winter-castle?"));
     assertEquals(QuestionKind.LIST, QuestionKind.of("What are the special magic numbers for a-b and c-d?"));
     assertEquals(QuestionKind.LIST, QuestionKind.of("Which modes does the cache have?"));
+    assertEquals(QuestionKind.CLAUSE, QuestionKind.of("Which procfs entry shows the tainted state?"));
+    assertEquals(QuestionKind.CLAUSE, QuestionKind.of("Which process owns the lock?"));
   }
 }
