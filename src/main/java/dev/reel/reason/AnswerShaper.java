@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,6 +144,18 @@ final class AnswerShaper {
         .filter(p -> p.source().equals(best.source()) && p.docId().equals(best.docId())).map(Evidence::text).toList();
     return numbers.stream().allMatch(number -> texts.stream().anyMatch(text -> Pattern.compile(
         "(?<![\\w.-])" + Pattern.quote(number) + "(?![\\w-]|\\.\\d)").matcher(text).find()));
+  }
+
+  /**
+   * For a question that names its answer's shape (and may be declined), whether a sentence holds an item of that
+   * shape; null for any other question, where every sentence may answer.
+   */
+  Predicate<String> holdsAskedShape() {
+    if (!strict) {
+      return null;
+    }
+    return sentence -> shapes().stream().flatMap(List::stream)
+        .anyMatch(shape -> AnswerItems.find(shape, sentence).stream().anyMatch(item -> !echoes(item.text())));
   }
 
   /** How strongly a passage holds the question: mean of coverage and meaning when re-ranked, else coverage. */

@@ -88,22 +88,25 @@ public final class ReasonStage {
     if (!asked || ranked.isEmpty()) {
       return new ReelResult(passages, ranked, null, 0, null, List.of(), docs, 0);
     }
+    Set<Integer> questionIds = new HashSet<>(request.askedBefore());
+    Arrays.stream(request.tokens().ids()).forEach(questionIds::add);
+    AnswerShaper shaper = shaper(request, questionIds, vocabulary);
     long start = System.nanoTime();
     List<SemanticRerank.Scored> scored = request.meaning() == null ? SemanticRerank.unranked(ranked)
-        : SemanticRerank.rerank(ranked, request.text(), request.meaning().encoder(), request.meaning()::ids);
+        : SemanticRerank.rerank(ranked, request.text(), request.meaning().encoder(), request.meaning()::ids,
+            shaper.holdsAskedShape());
     double rerankSeconds = (System.nanoTime() - start) / 1e9;
-    AnswerShaper.Shaped shaped = shape(scored, weights, request, vocabulary);
+    // A passage's exact answer comes from the extractor.
+    AnswerShaper.Shaped shaped = shaper.shape(scored, passage -> AnswerExtractor.extract(passage, weights,
+        questionIds, id -> QuestionTokens.isContent(vocabulary.token(id)), vocabulary::isPunctuation));
     List<Evidence> reranked = new ArrayList<>(scored.stream().map(SemanticRerank.Scored::passage).toList());
     reranked.add(0, reranked.remove(shaped.rank()));
     return new ReelResult(passages, reranked, shaped.text(), shaped.confidence(),
         shaped.kind().name().toLowerCase(java.util.Locale.ROOT), shaped.items(), docs, rerankSeconds);
   }
 
-  /** The answer shaped by the question; a passage's exact answer comes from {@link AnswerExtractor}. */
-  private static AnswerShaper.Shaped shape(List<SemanticRerank.Scored> scored, Map<Candidate, Double> weights,
-                                           Request request, Vocabulary vocabulary) {
-    Set<Integer> questionIds = new HashSet<>(request.askedBefore());
-    Arrays.stream(request.tokens().ids()).forEach(questionIds::add);
+  /** The shaper of this hop's answer: the question's words, its tokens' and earlier hops' words are no answer. */
+  private static AnswerShaper shaper(Request request, Set<Integer> questionIds, Vocabulary vocabulary) {
     Set<String> words = new HashSet<>(request.found());
     if (request.text() != null) {
       AnswerShaper.words(request.text()).stream().filter(QuestionTokens::isContent).forEach(words::add);
@@ -111,9 +114,7 @@ public final class ReasonStage {
     for (int id : questionIds) {
       words.add(QuestionTokens.word(vocabulary.token(id)).toLowerCase(java.util.Locale.ROOT));
     }
-    AnswerShaper shaper = new AnswerShaper(request.text(), words, request.mayDecline());
-    return shaper.shape(scored, passage -> AnswerExtractor.extract(passage, weights, questionIds,
-        id -> QuestionTokens.isContent(vocabulary.token(id)), vocabulary::isPunctuation));
+    return new AnswerShaper(request.text(), words, request.mayDecline());
   }
 
   /**

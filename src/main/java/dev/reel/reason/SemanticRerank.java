@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import dev.reel.model.SentenceEncoder;
 
 /**
@@ -48,16 +49,22 @@ final class SemanticRerank {
     }
   }
 
-  /** A sentence of a passage ({@code [start, end)}) and its cosine to the question. */
-  private record Compared(int[] bounds, double cosine) {}
+  /**
+   * A sentence of a passage ({@code [start, end)}), its cosine to the question and whether it could answer (holds an
+   * item of the shape the question names, or the question names none).
+   */
+  private record Compared(int[] bounds, double cosine, boolean answers) {}
 
   private SemanticRerank() {}
 
   /**
    * Re-ranks {@code ranked} (best first by coverage) for {@code question}; {@code tokenize} gives a text's token ids.
+   * {@code answers}, when not null, says whether a sentence could answer: for a question that names its answer's
+   * shape ("how many", "which file"), a passage's meaning is that of its best sentence holding such an item, 0 when
+   * none does (the answer would be null there anyway).
    */
   static List<Scored> rerank(List<Evidence> ranked, String question, SentenceEncoder encoder,
-                             Function<String, int[]> tokenize) {
+                             Function<String, int[]> tokenize, Predicate<String> answers) {
     float[] asked = encoder.encode(tokenize.apply(question));
     List<Scored> scored = new ArrayList<>();
     int budget = MAX_SENTENCES;
@@ -71,7 +78,8 @@ final class SemanticRerank {
       List<Compared> compared = new ArrayList<>();
       for (int[] sentence : sentences.subList(0, Math.min(budget, sentences.size()))) {
         String text = passage.text().substring(sentence[0], sentence[1]);
-        compared.add(new Compared(sentence, SentenceEncoder.cosine(asked, encoder.encode(tokenize.apply(text)))));
+        compared.add(new Compared(sentence, SentenceEncoder.cosine(asked, encoder.encode(tokenize.apply(text))),
+            answers == null || answers.test(text)));
       }
       budget -= compared.size();
       if (compared.isEmpty()) {
@@ -79,7 +87,8 @@ final class SemanticRerank {
         continue;
       }
       compared.sort(Comparator.comparingDouble((Compared c) -> -c.cosine()).thenComparingInt(c -> c.bounds()[0]));
-      double meaning = Math.max(0, compared.get(0).cosine());
+      double meaning = Math.max(0, compared.stream().filter(Compared::answers).mapToDouble(Compared::cosine)
+          .max().orElse(0));
       scored.add(new Scored(passage.withScore(passage.score() + MEANING_WEIGHT * meaning), passage.score(), meaning,
           compared.stream().map(Compared::bounds).toList(), true));
     }

@@ -80,6 +80,16 @@ class AnswerShaperTest {
   }
 
   @Test
+  void onlyAQuestionNamingItsShapeLimitsWhichSentencesMayAnswer() {
+    var holds = shaper("How long are queued writes held when the pool is full?").holdsAskedShape();
+    assertTrue(holds.test("It defaults to 60 seconds but may be disabled using a value of 0."));
+    assertFalse(holds.test("Queued writes are held until the pool grows."));
+    assertNull(shaper("What happens to queued writes when the pool is full?").holdsAskedShape());
+    assertNull(new AnswerShaper("How long are writes held?", Set.of(), false).holdsAskedShape(),
+        "a hop that may not decline is not strict");
+  }
+
+  @Test
   void anAnswerIsNeverOnlyTheQuestionsWords() {
     AnswerShaper shaper = shaper("Where is vm.swappiness set?");
     assertTrue(shaper.echoes("vm.swappiness"));
