@@ -205,13 +205,18 @@ final class AnswerShaper {
 
   /**
    * For a question about a default, the item a sentence states as the default ("defaults to 60", "the default of
-   * pfifo_fast", "Default: 0"), in the passage's sentences closest to the question first; null when none does.
+   * pfifo_fast", "Default: 0"), in the passage's sentences closest to the question first, where the cue's paragraph
+   * holds a question word besides "default" (a "Default: 1" line closing the entry before is about something else);
+   * null when none does.
    */
   private AnswerItems.Item statedDefault(String text, List<int[]> sentences) {
     for (int[] bounds : sentences) {
       String sentence = text.substring(bounds[0], bounds[1]);
       Matcher cue = DEFAULT_CUE.matcher(sentence);
       while (cue.find()) {
+        if (!aboutTheQuestion(paragraph(text, bounds[0] + cue.start()))) {
+          continue;
+        }
         for (List<AnswerItems.Shape> group : shapes()) {
           for (AnswerItems.Shape wanted : group) {
             for (AnswerItems.Item item : AnswerItems.find(wanted, sentence)) {
@@ -224,6 +229,18 @@ final class AnswerShaper {
       }
     }
     return null;
+  }
+
+  /** The paragraph of {@code text} around {@code at}: between blank lines. */
+  private static String paragraph(String text, int at) {
+    int start = text.lastIndexOf("\n\n", at);
+    int end = text.indexOf("\n\n", at);
+    return text.substring(start < 0 ? 0 : start + 2, end < 0 ? text.length() : end);
+  }
+
+  /** Whether a text holds a question word other than "default". */
+  private boolean aboutTheQuestion(String text) {
+    return words(text).stream().anyMatch(word -> questionWords.contains(word) && !word.startsWith("default"));
   }
 
   /**

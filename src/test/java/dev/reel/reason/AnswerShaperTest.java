@@ -64,10 +64,10 @@ class AnswerShaperTest {
   @Test
   void aDefaultIsTheValueASentenceStatesAsTheDefault() {
     String question = "Which default queuing discipline can be overridden with default_qdisc?";
-    AnswerShaper.Shaped answer = shaper(question).shape(List.of(scored("The default queuing discipline suits "
-        + "disciplines like fair queue CoDel (fq_codel). This allows overriding the default of pfifo_fast.", 0.6, 0.7)),
-        p -> null);
-    assertEquals("pfifo_fast", answer.text());
+    AnswerShaper.Shaped answer = shaper(question).shape(List.of(scored("Calculation is based on dev_weight.\n\n"
+        + "Default: 1\n\ndefault_qdisc\n\nThe default queuing discipline suits disciplines like fair queue CoDel "
+        + "(fq_codel). This allows overriding the default of pfifo_fast.", 0.6, 0.7)), p -> null);
+    assertEquals("pfifo_fast", answer.text(), "not the default closing the entry before");
   }
 
   @Test
