@@ -34,6 +34,9 @@ final class AnswerShaper {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]*");
   /** A number standing on its own in the question: not part of a word, a name or a range ("x86", "16-core"). */
   private static final Pattern NAMED_NUMBER = Pattern.compile("(?<![\\w.-])\\d+(?:\\.\\d+)*(?![\\w-]|\\.\\d)");
+  /** Words joined by dots, underscores or slashes in the question: a sysctl, a file, a parameter. */
+  private static final Pattern NAMED_IDENTIFIER = Pattern.compile(
+      "(?<![\\w./-])/?[\\w-]+(?:[._/][\\w-]+)+(?![\\w/-]|\\.\\w)");
   /** Where a sentence states a default, up to the value: "defaults to ", "the default of ", "Default: ". */
   private static final Pattern DEFAULT_CUE = Pattern.compile(
       "(?i)\\bdefaults?(?: value)?(?: is| of| to| setting is| =|:)?(?: set to)?\\s+");
@@ -92,7 +95,7 @@ final class AnswerShaper {
       return new Shaped(null, 0, kind, List.of(), 0);
     }
     double confidence = confidence(ranked.get(0));
-    if (mayDecline && (confidence < NULL_BELOW || !holdsNamedNumbers(ranked))) {
+    if (mayDecline && (confidence < NULL_BELOW || !holdsNamedSpecifics(ranked))) {
       return new Shaped(null, confidence, kind, List.of(), 0);
     }
     if (kind == QuestionKind.LIST) {
@@ -130,20 +133,32 @@ final class AnswerShaper {
   }
 
   /**
-   * Whether the best passage's document (its passages among {@code ranked}) holds every number the question names
-   * on its own: a version or a count ("SpamAssassin 3.0", "Red Hat Linux 9"). A passage about another version answers
-   * another question.
+   * Whether the best passage's document (its passages among {@code ranked}) holds every number and every identifier
+   * the question names on its own: a version or a count ("SpamAssassin 3.0", "Red Hat Linux 9"), a sysctl, file or
+   * parameter ("fs.inotify.max_user_watches", "/proc/sys/kernel/sysrq"). A passage about another version, or about
+   * epoll's max_user_watches, answers another question.
    */
-  private boolean holdsNamedNumbers(List<SemanticRerank.Scored> ranked) {
+  private boolean holdsNamedSpecifics(List<SemanticRerank.Scored> ranked) {
     List<String> numbers = NAMED_NUMBER.matcher(question).results().map(MatchResult::group).toList();
-    if (numbers.isEmpty()) {
+    List<String> identifiers = NAMED_IDENTIFIER.matcher(question).results().map(MatchResult::group)
+        .filter(AnswerShaper::isIdentifier).map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    if (numbers.isEmpty() && identifiers.isEmpty()) {
       return true;
     }
     Evidence best = ranked.get(0).passage();
     List<String> texts = ranked.stream().map(SemanticRerank.Scored::passage)
-        .filter(p -> p.source().equals(best.source()) && p.docId().equals(best.docId())).map(Evidence::text).toList();
+        .filter(p -> p.source().equals(best.source()) && p.docId().equals(best.docId()))
+        .map(p -> p.text().toLowerCase(Locale.ROOT)).toList();
     return numbers.stream().allMatch(number -> texts.stream().anyMatch(text -> Pattern.compile(
-        "(?<![\\w.-])" + Pattern.quote(number) + "(?![\\w-]|\\.\\d)").matcher(text).find()));
+            "(?<![\\w.-])" + Pattern.quote(number) + "(?![\\w-]|\\.\\d)").matcher(text).find()))
+        && identifiers.stream().allMatch(name -> texts.stream().anyMatch(text -> text.contains(name)));
+  }
+
+  /** An identifier is at least two pieces of two characters or more ("mt.cfg"; not "e.g", "I/O", "RH8.0"). */
+  private static boolean isIdentifier(String name) {
+    String[] pieces = name.replaceFirst("^/", "").split("[._/]");
+    return pieces.length >= 2 && java.util.Arrays.stream(pieces).allMatch(piece -> piece.length() >= 2)
+        && !name.matches("[\\d.]+");
   }
 
   /**

@@ -80,6 +80,17 @@ class AnswerShaperTest {
   }
 
   @Test
+  void aPassageAboutAnotherSettingDoesNotAnswer() {
+    String question = "What is the default value of fs.inotify.max_user_watches, e.g. on a desktop?";
+    String epoll = "The current default value for max_user_watches is 1/25 (4%) of the available low memory.";
+    assertNull(shaper(question).shape(List.of(scored(epoll, 0.6, 0.6)), p -> null).text());
+    String sysrq = "Which config symbol sets the default value of /proc/sys/kernel/sysrq?";
+    String answer = "The default value in /proc/sys/kernel/sysrq is set by the CONFIG_MAGIC_SYSRQ_DEFAULT_ENABLE symbol.";
+    assertEquals("CONFIG_MAGIC_SYSRQ_DEFAULT_ENABLE",
+        shaper(sysrq).shape(List.of(scored(answer, 0.6, 0.6)), p -> null).text(), "'e.g.' is no identifier");
+  }
+
+  @Test
   void onlyAQuestionNamingItsShapeLimitsWhichSentencesMayAnswer() {
     var holds = shaper("How long are queued writes held when the pool is full?").holdsAskedShape();
     assertTrue(holds.test("It defaults to 60 seconds but may be disabled using a value of 0."));
