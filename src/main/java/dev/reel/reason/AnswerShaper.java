@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.reel.tokenize.QuestionTokens;
@@ -32,15 +31,6 @@ final class AnswerShaper {
   /** A sentence answer longer than this is cut at a word boundary. */
   static final int MAX_ANSWER_CHARS = 300;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]*");
-  /** A number standing on its own in the question: not part of a word, a name or a range ("x86", "16-core"). */
-  private static final Pattern NAMED_NUMBER = Pattern.compile("(?<![\\w.-])\\d+(?:\\.\\d+)*(?![\\w-]|\\.\\d)");
-  /** Words joined by dots, underscores or slashes in the question: a sysctl, a file, a parameter. */
-  private static final Pattern NAMED_IDENTIFIER = Pattern.compile(
-      "(?<![\\w./-])/?[\\w-]+(?:[._/][\\w-]+)+(?![\\w/-]|\\.\\w)");
-  /** Where a sentence states a default, up to the value: "defaults to ", "the default of ", "Default: ". */
-  private static final Pattern DEFAULT_CUE = Pattern.compile(
-      "(?i)\\bdefaults?(?: value)?(?: is| of| to| setting is| =|:)?(?: set to)?\\s+");
-
   /**
    * The shaped answer.
    *
@@ -65,10 +55,8 @@ final class AnswerShaper {
   private final boolean mayDecline;
   /** Only an item of the shape the question names answers it ({@link QuestionKind#namesItsShape}). */
   private final boolean strict;
-  /** Whether the question asks for a default: a value a sentence states as the default answers it first. */
-  private final boolean asksForDefault;
-  /** Units the question names, lower case ("bytes" of "how many bytes"). */
-  private final List<String> askedUnits;
+  /** Finds the item of the asked shape in a passage's sentences. */
+  private final ItemPicker picker;
 
   /**
    * @param question      the question's text
@@ -83,10 +71,7 @@ final class AnswerShaper {
     this.questionWords = questionWords;
     this.mayDecline = mayDecline;
     this.strict = mayDecline && QuestionKind.namesItsShape(question);
-    this.asksForDefault = (kind == QuestionKind.VALUE || kind == QuestionKind.PATH)
-        && this.question.toLowerCase(Locale.ROOT).matches(".*\\bdefault\\b.*");
-    this.askedUnits = AnswerItems.find(AnswerItems.Shape.UNIT, this.question).stream()
-        .map(unit -> unit.text().toLowerCase(Locale.ROOT)).toList();
+    this.picker = new ItemPicker(this.question, kind, questionWords, this::echoes);
   }
 
   /** The answer over {@code ranked} (best first); {@code exact} is a passage's exact answer, or null. */
@@ -95,7 +80,7 @@ final class AnswerShaper {
       return new Shaped(null, 0, kind, List.of(), 0);
     }
     double confidence = confidence(ranked.get(0));
-    if (mayDecline && (confidence < NULL_BELOW || !holdsNamedSpecifics(ranked))) {
+    if (mayDecline && (confidence < NULL_BELOW || !NamedSpecifics.heldBy(question, ranked))) {
       return new Shaped(null, confidence, kind, List.of(), 0);
     }
     if (kind == QuestionKind.LIST) {
@@ -133,44 +118,11 @@ final class AnswerShaper {
   }
 
   /**
-   * Whether the best passage's document (its passages among {@code ranked}) holds every number and every identifier
-   * the question names on its own: a version or a count ("SpamAssassin 3.0", "Red Hat Linux 9"), a sysctl, file or
-   * parameter ("fs.inotify.max_user_watches", "/proc/sys/kernel/sysrq"). A passage about another version, or about
-   * epoll's max_user_watches, answers another question.
-   */
-  private boolean holdsNamedSpecifics(List<SemanticRerank.Scored> ranked) {
-    List<String> numbers = NAMED_NUMBER.matcher(question).results().map(MatchResult::group).toList();
-    List<String> identifiers = NAMED_IDENTIFIER.matcher(question).results().map(MatchResult::group)
-        .filter(AnswerShaper::isIdentifier).map(name -> name.toLowerCase(Locale.ROOT)).toList();
-    if (numbers.isEmpty() && identifiers.isEmpty()) {
-      return true;
-    }
-    Evidence best = ranked.get(0).passage();
-    List<String> texts = ranked.stream().map(SemanticRerank.Scored::passage)
-        .filter(p -> p.source().equals(best.source()) && p.docId().equals(best.docId()))
-        .map(p -> p.text().toLowerCase(Locale.ROOT)).toList();
-    return numbers.stream().allMatch(number -> texts.stream().anyMatch(text -> Pattern.compile(
-            "(?<![\\w.-])" + Pattern.quote(number) + "(?![\\w-]|\\.\\d)").matcher(text).find()))
-        && identifiers.stream().allMatch(name -> texts.stream().anyMatch(text -> text.contains(name)));
-  }
-
-  /** An identifier is at least two pieces of two characters or more ("mt.cfg"; not "e.g", "I/O", "RH8.0"). */
-  private static boolean isIdentifier(String name) {
-    String[] pieces = name.replaceFirst("^/", "").split("[._/]");
-    return pieces.length >= 2 && java.util.Arrays.stream(pieces).allMatch(piece -> piece.length() >= 2)
-        && !name.matches("[\\d.]+");
-  }
-
-  /**
    * For a question that names its answer's shape (and may be declined), whether a sentence holds an item of that
    * shape; null for any other question, where every sentence may answer.
    */
   Predicate<String> holdsAskedShape() {
-    if (!strict) {
-      return null;
-    }
-    return sentence -> shapes().stream().flatMap(List::stream)
-        .anyMatch(shape -> AnswerItems.find(shape, sentence).stream().anyMatch(item -> !echoes(item.text())));
+    return strict ? picker::holdsAnItem : null;
   }
 
   /** How strongly a passage holds the question: mean of coverage and meaning when re-ranked, else coverage. */
@@ -187,22 +139,9 @@ final class AnswerShaper {
   private String narrowAnswer(SemanticRerank.Scored scored, Function<Evidence, String> exact) {
     Evidence passage = scored.passage();
     List<int[]> sentences = sentences(scored);
-    AnswerItems.Item stated = asksForDefault ? statedDefault(passage.text(), sentences) : null;
-    if (stated != null) {
-      return stated.text();
-    }
-    // Only a sentence holding some of the question's words says which of its items answers (a chapter number in a
-    // sentence about something else does not).
-    for (List<AnswerItems.Shape> group : shapes()) {
-      for (int[] bounds : sentences) {
-        String text = passage.text().substring(bounds[0], bounds[1]);
-        for (AnswerItems.Shape wanted : group) {
-          AnswerItems.Item item = nearest(inAskedUnit(AnswerItems.find(wanted, text)), text);
-          if (item != null) {
-            return item.text();
-          }
-        }
-      }
+    AnswerItems.Item item = picker.pick(passage.text(), sentences);
+    if (item != null) {
+      return item.text();
     }
     if (strict) {
       return null;
@@ -216,56 +155,6 @@ final class AnswerShaper {
       return null;
     }
     return isExact(narrow) || (scored.reranked() && best.contains(narrow)) ? narrow : null;
-  }
-
-  /**
-   * For a question about a default, the item a sentence states as the default ("defaults to 60", "the default of
-   * pfifo_fast", "Default: 0"), in the passage's sentences closest to the question first, where the cue's paragraph
-   * holds a question word besides "default" (a "Default: 1" line closing the entry before is about something else);
-   * null when none does.
-   */
-  private AnswerItems.Item statedDefault(String text, List<int[]> sentences) {
-    for (int[] bounds : sentences) {
-      String sentence = text.substring(bounds[0], bounds[1]);
-      Matcher cue = DEFAULT_CUE.matcher(sentence);
-      while (cue.find()) {
-        if (!aboutTheQuestion(paragraph(text, bounds[0] + cue.start()))) {
-          continue;
-        }
-        for (List<AnswerItems.Shape> group : shapes()) {
-          for (AnswerItems.Shape wanted : group) {
-            for (AnswerItems.Item item : AnswerItems.find(wanted, sentence)) {
-              if (item.start() == cue.end() && !echoes(item.text())) {
-                return item;
-              }
-            }
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  /** The paragraph of {@code text} around {@code at}: between blank lines. */
-  private static String paragraph(String text, int at) {
-    int start = text.lastIndexOf("\n\n", at);
-    int end = text.indexOf("\n\n", at);
-    return text.substring(start < 0 ? 0 : start + 2, end < 0 ? text.length() : end);
-  }
-
-  /** Whether a text holds a question word other than "default". */
-  private boolean aboutTheQuestion(String text) {
-    return words(text).stream().anyMatch(word -> questionWords.contains(word) && !word.startsWith("default"));
-  }
-
-  /**
-   * The items in a unit the question names, when some are ("how many bytes": "160 bytes", not "64bit"); else all.
-   */
-  private List<AnswerItems.Item> inAskedUnit(List<AnswerItems.Item> items) {
-    List<AnswerItems.Item> inUnit = items.stream()
-        .filter(item -> askedUnits.stream().anyMatch(unit -> item.text().toLowerCase(Locale.ROOT).endsWith(unit)))
-        .toList();
-    return inUnit.isEmpty() ? items : inUnit;
   }
 
   /** A passage's sentences, closest to the question first: by meaning when re-ranked, else by question words. */
@@ -292,65 +181,6 @@ final class AnswerShaper {
     }
     sentences.sort(java.util.Comparator.comparingLong((int[] sentence) -> -held.get(sentence)));
     return sentences;
-  }
-
-  private AnswerItems.Shape shape() {
-    return kind == QuestionKind.LIST ? AnswerItems.listShape(question) : AnswerItems.Shape.of(kind);
-  }
-
-  /**
-   * The shapes an answer's items are looked for in, group after group (each group over every sentence, closest
-   * first): a unit when the question asks for one; a value is a number or, in the same sentence, a name such as
-   * "pfifo_fast"; "which flag" wants an option anywhere before any other path.
-   */
-  private List<List<AnswerItems.Shape>> shapes() {
-    if (kind == QuestionKind.VALUE && question.toLowerCase(Locale.ROOT).matches(".*\\bunits?\\b.*")) {
-      return List.of(List.of(AnswerItems.Shape.UNIT));
-    }
-    if (kind == QuestionKind.VALUE) {
-      return List.of(List.of(AnswerItems.Shape.NUMBER, AnswerItems.Shape.PATH));
-    }
-    AnswerItems.Shape narrower = kind == QuestionKind.PATH ? AnswerItems.pathShape(question) : null;
-    return narrower != null ? List.of(List.of(narrower), List.of(AnswerItems.Shape.PATH))
-        : List.of(java.util.Collections.singletonList(shape()));
-  }
-
-  /**
-   * The item nearest to a question word in the sentence (one after a question word before one ahead of it), not an
-   * echo; null when no question word stands there.
-   */
-  private AnswerItems.Item nearest(List<AnswerItems.Item> items, String sentence) {
-    List<int[]> anchors = new ArrayList<>();
-    Matcher m = WORD.matcher(sentence);
-    while (m.find()) {
-      if (questionWords.contains(m.group().toLowerCase(Locale.ROOT))) {
-        anchors.add(new int[] {m.start(), m.end()});
-      }
-    }
-    if (anchors.isEmpty()) {
-      return null;
-    }
-    AnswerItems.Item best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (AnswerItems.Item item : items) {
-      if (echoes(item.text())) {
-        continue;
-      }
-      int distance = Integer.MAX_VALUE;
-      for (int[] anchor : anchors) {
-        if (anchor[0] >= item.start() && anchor[1] <= item.end()) {
-          continue; // the item's own word ("bytes" of "160 bytes") says nothing about which item answers
-        }
-        // An answer follows what it answers ("swappiness defaults to 60", "VAR A = 5"): one before counts double.
-        int gap = item.start() >= anchor[1] ? item.start() - anchor[1] : 2 * Math.max(0, anchor[0] - item.end());
-        distance = Math.min(distance, gap);
-      }
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = item;
-      }
-    }
-    return best;
   }
 
   /** Whether the text says nothing the question did not: all its content words are the question's. */

@@ -45,10 +45,12 @@ enum QuestionKind {
   /**
    * A clause that sets the scene before the question proper: "On x86 machines, how much ...", "When the pool is
    * full, how long ...", "Since there is no patent yet, how is ...". Not a question that opens with its own
-   * question word and goes on after a comma ("What is X, and which Y ...").
+   * question word, after a preposition or not, and goes on after a comma ("What is X, and which Y ...", "With which
+   * option were users naming the server, which they should now take out?").
    */
   private static final Pattern LEADING_CLAUSE = Pattern.compile(
-      "^(?!(what|which|who|whom|whose|how)\\b)[^,?]{1,120}?, (?=(how|what|which|who|whom|whose|where|when|in|on"
+      "^(?!((in|on|with|from|to|at|for|by|under|into|through|of) )?(what|which|who|whom|whose|how)\\b)[^,?]{1,120}?, "
+      + "(?=(how|what|which|who|whom|whose|where|when|in|on"
       + "|with|from|to|at|for|by|under)\\b)");
 
   private static final Pattern QUANTITY_WORDING = Pattern.compile(

@@ -59,6 +59,10 @@ class AnswerShaperTest {
         "Each watch costs roughly 90 bytes on a 32bit kernel, and roughly 160 bytes on a 64bit one.", 0.6, 0.7)),
         p -> null);
     assertEquals("160 bytes", answer.text());
+    AnswerShaper.Shaped delay = shaper("What was the delay of the Next button on a big folder?").shape(List.of(scored(
+        "I checked on a big folder (~10000 msgs). The delay of the Next button is now 350-450 msec.", 0.6, 0.7)),
+        p -> null);
+    assertEquals("350-450 msec", delay.text(), "a delay is a time");
   }
 
   @Test
@@ -85,7 +89,8 @@ class AnswerShaperTest {
     String epoll = "The current default value for max_user_watches is 1/25 (4%) of the available low memory.";
     assertNull(shaper(question).shape(List.of(scored(epoll, 0.6, 0.6)), p -> null).text());
     String sysrq = "Which config symbol sets the default value of /proc/sys/kernel/sysrq?";
-    String answer = "The default value in /proc/sys/kernel/sysrq is set by the CONFIG_MAGIC_SYSRQ_DEFAULT_ENABLE symbol.";
+    String answer = "The default value in /proc/sys/kernel/sysrq is set by the CONFIG_MAGIC_SYSRQ_DEFAULT_ENABLE "
+        + "symbol.";
     assertEquals("CONFIG_MAGIC_SYSRQ_DEFAULT_ENABLE",
         shaper(sysrq).shape(List.of(scored(answer, 0.6, 0.6)), p -> null).text(), "'e.g.' is no identifier");
   }
