@@ -25,7 +25,7 @@ final class AnswerShaper {
   /**
    * A passage after the best one answers only when it scores at least this share of the best: a near tie. Measured
    * (jobs/results/questions.md at b3ad66b): answering from passages further down moved them to the top in place of
-   * a best passage that held the answer as a clause, for 5 of 48 questions, and none of those answers was right.
+   * a best passage that held the answer as a clause, for 6 of 48 questions, and none of those answers was right.
    */
   static final double NEAR_TIE = 0.95;
   /** A sentence answer longer than this is cut at a word boundary. */
