@@ -30,7 +30,8 @@ final class AnswerShaper {
   static final double NEAR_TIE = 0.95;
   /** A sentence answer longer than this is cut at a word boundary. */
   static final int MAX_ANSWER_CHARS = 300;
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]*");
+  /** A word: letters and digits, with inner underscores, apostrophes and hyphens ("mt-search", "vfs_cache"). */
+  static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]*");
   /**
    * The shaped answer.
    *

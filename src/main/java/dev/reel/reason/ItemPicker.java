@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * question.
  */
 final class ItemPicker {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]*");
   /** A delay, a timeout, "how long": the answer is a time, in a unit of time when the sentence gives one. */
   private static final Pattern TIME_WORDING = Pattern.compile(
       "\\b(delay|latency|duration|timeout|interval|wait|how long)\\b");
@@ -26,7 +25,6 @@ final class ItemPicker {
   /** Where a sentence states a default, up to the value: "defaults to ", "the default of ", "Default: ". */
   private static final Pattern DEFAULT_CUE = Pattern.compile(
       "(?i)\\bdefaults?(?: value)?(?: is| of| to| setting is| =|:)?(?: set to)?\\s+");
-
 
   private final String question;
   private final QuestionKind kind;
@@ -167,7 +165,7 @@ final class ItemPicker {
    */
   private AnswerItems.Item nearest(List<AnswerItems.Item> items, String sentence) {
     List<int[]> anchors = new ArrayList<>();
-    Matcher m = WORD.matcher(sentence);
+    Matcher m = AnswerShaper.WORD.matcher(sentence);
     while (m.find()) {
       if (questionWords.contains(m.group().toLowerCase(Locale.ROOT))) {
         anchors.add(new int[] {m.start(), m.end()});
