@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import dev.reel.config.ReelConfig;
 import dev.reel.model.Vocabulary;
+import dev.reel.reason.Evidence;
 import dev.reel.reason.ListedItem;
 import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
@@ -41,7 +42,11 @@ final class HopChain {
       row.put("question_tokens", Arrays.stream(question.ids()).mapToObj(vocabulary::token).toList());
       row.put("answer", reel.answer());
       row.put("confidence", reel.confidence());
-      row.put("top_evidence", reel.ranked().isEmpty() ? null : reel.ranked().get(0).text());
+      Evidence top = reel.ranked().isEmpty() ? null : reel.ranked().get(0);
+      // The fact this hop stands on, where it lives: a chain reads as its facts in corpus order.
+      row.put("top_evidence", top == null ? null : top.text());
+      row.put("top_evidence_source", top == null ? null : top.source());
+      row.put("top_evidence_position", top == null ? null : top.position());
       return row;
     }
   }

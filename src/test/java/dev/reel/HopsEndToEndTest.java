@@ -45,7 +45,13 @@ class HopsEndToEndTest {
     JsonNode answer = JobRuns.json(out.resolve("answer.json"));
     assertEquals("48213", answer.get("answer").asText());
     assertTrue(answer.get("answer_passage").asText().contains("VAR QPRZT = 48213"));
-    assertTrue(answer.get("hops").get(0).get("top_evidence").asText().contains("VAR KDJSE = VAR QPRZT"));
+    JsonNode link = answer.get("hops").get(0);
+    JsonNode value = answer.get("hops").get(1);
+    assertTrue(link.get("top_evidence").asText().contains("VAR KDJSE = VAR QPRZT"));
+    assertTrue(value.get("top_evidence").asText().contains("VAR QPRZT = 48213"));
+    assertTrue(link.get("top_evidence_source").asText().endsWith("moby-dick.txt"));
+    assertTrue(value.get("top_evidence_position").asLong() < link.get("top_evidence_position").asLong(),
+        "the value was planted at 25% of the book, the link at 65%: each hop's fact keeps its corpus position");
     assertTrue(JobRuns.json(out.resolve("metrics.json")).get("tokens").asLong() >= 200_000);
   }
 }
