@@ -48,12 +48,13 @@ final class AnswerItems {
   private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
       + "|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand";
   /**
-   * A number or a range of two ("350-450 msec"), with its unit; never a piece of a date ("2002-08-26"); or a number
-   * word with its unit.
+   * A number, a ratio ("2:1") or a range of two ("350-450 msec"), with its unit; never a piece of a date
+   * ("2002-08-26") or of a time ("18:27:05"); or a number word with its unit.
    */
   private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\w.]|\\d[-–])(?:[$€£]\\s?)?(?:0x[0-9a-fA-F]+|\\d+(?:[.,]\\d+)*(?:[-–]\\d+(?:[.,]\\d+)*)?)" + UNIT
-      + "(?![\\w]|[-–]\\d)|\\b(?i:" + NUMBER_WORDS + ")\\s(?:" + UNITS + ")\\b");
+      "(?<![\\w.:]|\\d[-–])(?:[$€£]\\s?)?(?:0x[0-9a-fA-F]+|\\d+:\\d+(?![:\\d])|\\d+(?:[.,]\\d+)*(?:[-–]\\d+(?:[.,]\\d+)*)?)"
+      + UNIT
+      + "(?![\\w]|[-–:]\\d)|\\b(?i:" + NUMBER_WORDS + ")\\s(?:" + UNITS + ")\\b");
   private static final String URL = "https?://[^\\s<>()]+[^\\s<>().,;:]|\\bwww\\.[\\w-]+(?:\\.[\\w-]+)+(?:/[^\\s<>()]*)?"
       + "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+";
   private static final String FILE = "(?<![\\w/:.])~?/[\\w.@%+-]+(?:/[\\w.@%+*-]+)*/?"

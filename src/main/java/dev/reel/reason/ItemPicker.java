@@ -1,6 +1,7 @@
 package dev.reel.reason;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -192,6 +193,24 @@ final class ItemPicker {
       if (distance < bestDistance) {
         bestDistance = distance;
         best = item;
+      }
+    }
+    return best == null ? null : extended(best, items);
+  }
+
+  /**
+   * The item that extends {@code best} by pieces the question names ("PR_SET_PTRACER_ANY" for a question about
+   * letting any process attach, over the nearer "PR_SET_PTRACER"), else {@code best}.
+   */
+  private AnswerItems.Item extended(AnswerItems.Item best, List<AnswerItems.Item> items) {
+    Set<String> asked = AnswerShaper.words(question); // every word, "any" too: a piece of a name need not be content
+    for (AnswerItems.Item item : items) {
+      String text = item.text();
+      if (text.length() > best.text().length() + 1 && text.startsWith(best.text())
+          && "._/-".indexOf(text.charAt(best.text().length())) >= 0 && !echoes.test(text)
+          && Arrays.stream(text.substring(best.text().length() + 1).toLowerCase(Locale.ROOT).split("[._/-]+"))
+              .anyMatch(asked::contains)) {
+        return item;
       }
     }
     return best;

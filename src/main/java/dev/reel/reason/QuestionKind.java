@@ -31,7 +31,7 @@ enum QuestionKind {
       "\\b(default|maximum|minimum|max|min|limit|number|size|count|percentage|ratio|version|port|price|cost"
       + "|timeout|interval|value|threshold|amount|unit|units|delay|latency|duration|speed|rate|frequency)\\b");
   private static final Pattern PATH_WORDING = Pattern.compile("^(which|what)( \\S+)? (files?|paths?|director(y|ies)"
-      + "|folders?|parameters?|options?|commands?|variables?|settings?|flags?|sysctls?|knobs?|modules?|tools?"
+      + "|folders?|parameters?|arguments?|options?|commands?|variables?|settings?|flags?|sysctls?|knobs?|modules?|tools?"
       + "|programs?|utility|url|address|host|packages?|scripts?|device|interface|key|symbol|config|constant|macro"
       + "|function|field|attribute)\\b"
       + "|\\b(url|web ?site|e-?mail address|file name|filename)\\b");
@@ -43,14 +43,14 @@ enum QuestionKind {
       "^(in|on|with|from|to|at|for|by|under|into|through|of) (?=(which|what|who|whom|whose|where|when)\\b)");
 
   /**
-   * A clause that sets the scene before the question proper: "On x86 machines, how much ...", "When the pool is
-   * full, how long ...", "Since there is no patent yet, how is ...". Not a question that opens with its own
+   * A clause (or two) that sets the scene before the question proper: "On x86 machines, how much ...", "When the
+   * pool is full, how long ...", "In 2.6 and upper, besides sysfs, in which file ...". Not a question that opens with its own
    * question word, after a preposition or not, and goes on after a comma ("What is X, and which Y ...", "With which
    * option were users naming the server, which they should now take out?").
    */
   private static final Pattern LEADING_CLAUSE = Pattern.compile(
-      "^(?!((in|on|with|from|to|at|for|by|under|into|through|of) )?(what|which|who|whom|whose|how)\\b)[^,?]{1,120}?, "
-      + "(?=(how|what|which|who|whom|whose|where|when|in|on"
+      "^(?!((in|on|with|from|to|at|for|by|under|into|through|of) )?(what|which|who|whom|whose|how)\\b)"
+      + "(?:[^,?]{1,120}?, ){1,2}(?=(how|what|which|who|whom|whose|where|when|in|on"
       + "|with|from|to|at|for|by|under)\\b)");
 
   private static final Pattern QUANTITY_WORDING = Pattern.compile(

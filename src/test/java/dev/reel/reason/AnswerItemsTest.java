@@ -19,6 +19,7 @@ class AnswerItemsTest {
     assertEquals(List.of("350-450 msec", "2.4.18-3"),
         texts(QuestionKind.VALUE, "It took 350-450 msec on 2002-08-26 with 2.4.18-3."), "a date is no number");
     assertEquals(List.of("five seconds"), texts(QuestionKind.VALUE, "One of them warns once every five seconds."));
+    assertEquals(List.of("2:1"), texts(QuestionKind.VALUE, "We expect a 2:1 compression ratio by 18:27:05."));
   }
 
   @Test

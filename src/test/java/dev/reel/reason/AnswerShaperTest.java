@@ -106,6 +106,14 @@ class AnswerShaperTest {
   }
 
   @Test
+  void anIdentifierExtendedByTheQuestionsWordsWinsOverTheNearerOne() {
+    AnswerShaper.Shaped answer = shaper("Which prctl argument lets any otherwise allowed process attach?").shape(
+        List.of(scored("A process can call prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, ...) so that any otherwise "
+            + "allowed process may attach.", 0.6, 0.7)), p -> null);
+    assertEquals("PR_SET_PTRACER_ANY", answer.text());
+  }
+
+  @Test
   void anAnswerIsNeverOnlyTheQuestionsWords() {
     AnswerShaper shaper = shaper("Where is vm.swappiness set?");
     assertTrue(shaper.echoes("vm.swappiness"));

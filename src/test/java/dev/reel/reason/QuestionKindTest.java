@@ -42,6 +42,7 @@ class QuestionKindTest {
     assertEquals(QuestionKind.PATH, QuestionKind.of("On a live system, in which file is the tainted state shown?"));
     assertEquals(QuestionKind.TIME, QuestionKind.of("When was the release, and who made it?"));
     assertEquals(QuestionKind.CLAUSE, QuestionKind.of("What is X, and how is it set?"));
+    assertEquals(QuestionKind.PATH, QuestionKind.of("In 2.6 and upper, besides sysfs, in which file are the statistics?"));
     assertEquals(QuestionKind.PATH, QuestionKind.of("With which option were users naming the server, which they "
         + "should now take out?"));
   }
