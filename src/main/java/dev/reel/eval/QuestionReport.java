@@ -53,7 +53,8 @@ final class QuestionReport {
       md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %d | %d | %d | %s | %s | %.3f | %.2f |%n",
           r.corpus(), r.setting(), r.id(), r.answerable() ? r.wording() : "unanswerable",
           r.answerable() ? (r.inReel() ? "yes" : "no") : "-", r.rank(), r.bm25Rank(),
-          r.denseRank(), r.denseInDocument(), r.answer() == null ? "null" : "`" + r.answer().replace("|", "\\|").replace("`", "'") + "`",
+          r.denseRank(), r.denseInDocument(),
+          r.answer() == null ? "null" : "`" + r.answer().replace("|", "\\|").replace("`", "'") + "`",
           r.answerable() ? (r.answerHit() ? "yes" : "no") : (r.answer() == null ? "yes" : "no"), r.confidence(),
           r.reasonSeconds()));
     }

@@ -187,25 +187,27 @@ public final class QuestionSetCommand implements Callable<Integer> {
 
   /**
    * The two baselines over the corpus's sentences, and each document's first sentence ({@code firsts}, one past the
-   * end last) with the documents' texts, to rank a question's answer among its own document's sentences.
+   * end last) with the documents' texts as {@link RealQuestion#normal} makes them, to rank a question's answer among
+   * its own document's sentences.
    */
-  private record Baselines(Bm25Baseline bm25, DenseBaseline dense, SentenceEncoder encoder, List<String> texts,
+  private record Baselines(Bm25Baseline bm25, DenseBaseline dense, SentenceEncoder encoder, List<String> normalTexts,
                            int[] firsts) {
     static Baselines build(List<String> texts, ReelConfig defaults, Path cache) throws IOException {
-      List<String> passages = SentencePassages.of(texts);
+      SentencePassages.Cut cut = SentencePassages.cut(texts);
+      List<String> passages = cut.passages();
       System.err.printf(Locale.ROOT, "eval: baselines over %d sentence passages%n", passages.size());
       ModelFiles files = new ModelFiles(defaults.model());
       byte[] tokenizerJson = files.tokenizerJson();
       SentenceEncoder encoder = SentenceEncoder.open(files.onnxModel(), Vocabulary.parse(tokenizerJson));
       return new Baselines(new Bm25Baseline(passages), DenseBaseline.build(passages, encoder, tokenizerJson, cache),
-          encoder, texts, SentencePassages.firsts(texts));
+          encoder, texts.stream().map(RealQuestion::normal).toList(), cut.firsts());
     }
 
     /** Dense retrieval's rank of the answering sentence among the sentences of the document holding it; 0: none. */
     int rankInDocument(RealQuestion question) {
       String evidence = RealQuestion.normal(question.evidence());
-      for (int d = 0; d < texts.size(); d++) {
-        if (RealQuestion.normal(texts.get(d)).contains(evidence)) {
+      for (int d = 0; d < normalTexts.size(); d++) {
+        if (normalTexts.get(d).contains(evidence)) {
           return dense.rankWithin(question.question(), firsts[d], firsts[d + 1], question::heldBy);
         }
       }

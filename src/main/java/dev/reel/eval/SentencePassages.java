@@ -9,22 +9,23 @@ import java.util.Locale;
 final class SentencePassages {
   private SentencePassages() {}
 
+  /**
+   * The passages of a corpus and where each document starts: {@code firsts[d]} is document d's first passage,
+   * {@code firsts[texts.size()]} one past the last.
+   */
+  record Cut(List<String> passages, int[] firsts) {}
+
   static List<String> of(List<String> texts) {
-    return cut(texts, new ArrayList<>());
+    return cut(texts).passages();
   }
 
-  /** The first passage of each document, and one past the last passage after the last: {@code texts.size() + 1}. */
-  static int[] firsts(List<String> texts) {
-    List<Integer> firsts = new ArrayList<>();
-    cut(texts, firsts);
-    return firsts.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static List<String> cut(List<String> texts, List<Integer> firsts) {
+  static Cut cut(List<String> texts) {
+    int[] firsts = new int[texts.size() + 1];
     List<String> sentences = new ArrayList<>();
     BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ROOT);
-    for (String text : texts) {
-      firsts.add(sentences.size());
+    for (int d = 0; d < texts.size(); d++) {
+      String text = texts.get(d);
+      firsts[d] = sentences.size();
       breaks.setText(text);
       for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE;
            start = end, end = breaks.next()) {
@@ -36,7 +37,7 @@ final class SentencePassages {
         }
       }
     }
-    firsts.add(sentences.size());
-    return sentences;
+    firsts[texts.size()] = sentences.size();
+    return new Cut(sentences, firsts);
   }
 }

@@ -27,14 +27,16 @@ final class ItemPicker {
   private static final Pattern DEFAULT_CUE = Pattern.compile(
       "(?i)\\bdefaults?(?: value)?(?: is| of| to| setting is| =|:)?(?: set to)?\\s+");
 
-  private final String question;
-  private final QuestionKind kind;
   private final Set<String> questionWords;
   private final Predicate<String> echoes;
   /** Whether the question asks for a default: a value a sentence states as the default answers it first. */
   private final boolean asksForDefault;
   /** Units the question names or implies, lower case ("bytes" of "how many bytes", units of time for a delay). */
   private final List<String> askedUnits;
+  /** The shapes items are looked for in, group after group ({@link #shapes(String, QuestionKind)}). */
+  private final List<List<AnswerItems.Shape>> shapes;
+  /** Every word of the question, function words too ("any" of "PR_SET_PTRACER_ANY"). */
+  private final Set<String> askedWords;
 
   /**
    * @param question      the question's text (not null)
@@ -43,8 +45,6 @@ final class ItemPicker {
    * @param echoes        whether a text says nothing the question did not
    */
   ItemPicker(String question, QuestionKind kind, Set<String> questionWords, Predicate<String> echoes) {
-    this.question = question;
-    this.kind = kind;
     this.questionWords = questionWords;
     this.echoes = echoes;
     String lower = question.toLowerCase(Locale.ROOT);
@@ -56,6 +56,8 @@ final class ItemPicker {
       units.addAll(TIME_UNITS);
     }
     this.askedUnits = List.copyOf(units);
+    this.shapes = shapes(question, kind);
+    this.askedWords = AnswerShaper.words(question);
   }
 
   /**
@@ -69,7 +71,7 @@ final class ItemPicker {
       return stated;
     }
     for (boolean inUnit : askedUnits.isEmpty() ? List.of(false) : List.of(true, false)) {
-      for (List<AnswerItems.Shape> group : shapes()) {
+      for (List<AnswerItems.Shape> group : shapes) {
         for (int[] bounds : sentences) {
           String sentence = text.substring(bounds[0], bounds[1]);
           for (AnswerItems.Shape wanted : group) {
@@ -87,7 +89,7 @@ final class ItemPicker {
 
   /** Whether a sentence holds an item of the asked shape that is no echo of the question. */
   boolean holdsAnItem(String sentence) {
-    return shapes().stream().flatMap(List::stream)
+    return shapes.stream().flatMap(List::stream)
         .anyMatch(shape -> AnswerItems.find(shape, sentence).stream().anyMatch(item -> !echoes.test(item.text())));
   }
 
@@ -105,7 +107,7 @@ final class ItemPicker {
         if (!aboutTheQuestion(paragraph(text, bounds[0] + cue.start()))) {
           continue;
         }
-        for (List<AnswerItems.Shape> group : shapes()) {
+        for (List<AnswerItems.Shape> group : shapes) {
           for (AnswerItems.Shape wanted : group) {
             for (AnswerItems.Item item : AnswerItems.find(wanted, sentence)) {
               if (item.start() == cue.end() && !echoes.test(item.text())) {
@@ -139,16 +141,12 @@ final class ItemPicker {
         .toList();
   }
 
-  private AnswerItems.Shape shape() {
-    return kind == QuestionKind.LIST ? AnswerItems.listShape(question) : AnswerItems.Shape.of(kind);
-  }
-
   /**
    * The shapes an answer's items are looked for in, group after group (each group over every sentence, closest
    * first): a unit when the question asks for one; a value is a number or, in the same sentence, a name such as
-   * "pfifo_fast"; "which flag" wants an option anywhere before any other path.
+   * "pfifo_fast"; "which flag" wants an option anywhere before any other path; a list its list shape.
    */
-  private List<List<AnswerItems.Shape>> shapes() {
+  private static List<List<AnswerItems.Shape>> shapes(String question, QuestionKind kind) {
     if (kind == QuestionKind.VALUE && question.toLowerCase(Locale.ROOT).matches(".*\\bunits?\\b.*")) {
       return List.of(List.of(AnswerItems.Shape.UNIT));
     }
@@ -157,7 +155,8 @@ final class ItemPicker {
     }
     AnswerItems.Shape narrower = kind == QuestionKind.PATH ? AnswerItems.pathShape(question) : null;
     return narrower != null ? List.of(List.of(narrower), List.of(AnswerItems.Shape.PATH))
-        : List.of(Collections.singletonList(shape()));
+        : List.of(Collections.singletonList(kind == QuestionKind.LIST ? AnswerItems.listShape(question)
+            : AnswerItems.Shape.of(kind)));
   }
 
   /**
@@ -203,17 +202,15 @@ final class ItemPicker {
    * letting any process attach, over the nearer "PR_SET_PTRACER"), else {@code best}.
    */
   private AnswerItems.Item extended(AnswerItems.Item best, List<AnswerItems.Item> items) {
-    Set<String> asked = AnswerShaper.words(question); // every word, "any" too: a piece of a name need not be content
     for (AnswerItems.Item item : items) {
       String text = item.text();
       if (text.length() > best.text().length() + 1 && text.startsWith(best.text())
           && "._/-".indexOf(text.charAt(best.text().length())) >= 0 && !echoes.test(text)
           && Arrays.stream(text.substring(best.text().length() + 1).toLowerCase(Locale.ROOT).split("[._/-]+"))
-              .anyMatch(asked::contains)) {
+              .anyMatch(askedWords::contains)) {
         return item;
       }
     }
     return best;
   }
-
 }

@@ -37,8 +37,8 @@ final class NamedSpecifics {
     List<String> texts = ranked.stream().map(SemanticRerank.Scored::passage)
         .filter(p -> p.source().equals(best.source()) && p.docId().equals(best.docId()))
         .map(p -> p.text().toLowerCase(Locale.ROOT)).toList();
-    return numbers.stream().allMatch(number -> texts.stream().anyMatch(text -> Pattern.compile(
-            "(?<![\\w.-])" + Pattern.quote(number) + "(?![\\w-]|\\.\\d)").matcher(text).find()))
+    return numbers.stream().map(number -> Pattern.compile("(?<![\\w.-])" + Pattern.quote(number) + "(?![\\w-]|\\.\\d)"))
+            .allMatch(standing -> texts.stream().anyMatch(text -> standing.matcher(text).find()))
         && identifiers.stream().allMatch(name -> texts.stream().anyMatch(text -> text.contains(name)));
   }
 
