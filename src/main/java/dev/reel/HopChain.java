@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import dev.reel.config.ReelConfig;
+import dev.reel.facts.FactQuestion;
+import dev.reel.facts.FactReasoner;
 import dev.reel.model.Vocabulary;
 import dev.reel.reason.Evidence;
 import dev.reel.reason.ListedItem;
@@ -67,8 +69,16 @@ final class HopChain {
     this.pass = pass;
   }
 
-  /** Asks {@code first} (the question's tokens) and its follow-ups; appends each hop to {@code trail}. */
-  Hop ask(Weighted first, SentenceMeaning meaning, List<Map<String, Object>> trail) {
+  /**
+   * Asks {@code first} (the question's tokens) and its follow-ups; appends each hop to {@code trail}. A fact question
+   * ({@link FactQuestion}) hops while its chain names an entity no hop has asked about, and answers with the chain's
+   * end, written to {@code chain}; any other question hops as --hops says, each hop about what the last one found.
+   */
+  Hop ask(Weighted first, SentenceMeaning meaning, List<Map<String, Object>> trail, Chain chain) {
+    FactQuestion factQuestion = config.hasQuestion() ? FactQuestion.parse(config.question()) : null;
+    FactChain facts = factQuestion == null ? null : new FactChain(factQuestion);
+    int ordinaryLimit = config.hops() > 0 ? config.hops() : 1;
+    int limit = facts != null && config.hops() == 0 ? ReelConfig.FACT_HOPS : ordinaryLimit;
     Weighted question = first;
     Set<Integer> asked = new HashSet<>();
     Set<String> answered = new HashSet<>();
@@ -77,16 +87,37 @@ final class HopChain {
     for (int h = 1; ; h++) {
       ReasonStage.Request request = config.hasQuestion() ? new ReasonStage.Request(question, config.question(),
           h == 1 ? meaning : null, Set.copyOf(answered), Set.copyOf(asked), Set.copyOf(found),
-          h == 1 && config.hops() == 1) : ReasonStage.Request.none();
+          h == 1 && ordinaryLimit == 1) : ReasonStage.Request.none();
       Hop hop = pass.apply(request);
-      trail.add(hop.describe(h, vocabulary));
+      Map<String, Object> row = hop.describe(h, vocabulary);
+      trail.add(row);
+      Arrays.stream(question.ids()).forEach(asked::add);
+      if (facts != null) {
+        FactReasoner.Resolution resolution = facts.read(hop.reel(), h);
+        row.put("facts", facts.summary());
+        if (resolution.need() != null && h < limit) {
+          question = QuestionTokens.fromExactAnswer(resolution.need(), asked, tokenizerJson, vocabulary, frequencies);
+          if (question.ids().length > 0) {
+            facts.asking(resolution.need());
+            row.put("next", resolution.need());
+            continue;
+          }
+        }
+        if (facts.resolved() || resolution.need() != null || h == limit) {
+          chain.facts().addAll(facts.describeFacts());
+          chain.used().addAll(facts.describeChain());
+          return new Hop(hop.question(), hop.gates(), hop.summary(), hop.buffer(), facts.answer(hop.reel()));
+        }
+        // Nothing the reasoner relates: an ordinary question after all.
+        facts = null;
+        limit = ordinaryLimit;
+      }
       // A list question gathers its items over every hop: "which variables hold V" finds one more link per hop.
       hop.reel().items().stream().filter(i -> items.stream().noneMatch(o -> o.text().equals(i.text())))
           .forEach(items::add);
-      if (h == config.hops() || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
+      if (h >= limit || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
         return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
       }
-      Arrays.stream(question.ids()).forEach(asked::add);
       answered.add(ReelResult.key(hop.reel().ranked().get(0)));
       if (hop.reel().answer() != null) {
         found.addAll(Arrays.asList(hop.reel().answer().toLowerCase(Locale.ROOT).split("\\W+")));
@@ -95,6 +126,18 @@ final class HopChain {
       if (question.ids().length == 0) {
         return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
       }
+    }
+  }
+
+  /**
+   * What a fact question's answer stood on, for answer.json.
+   *
+   * @param used  the chain of facts the answer used, in corpus order
+   * @param facts every fact read about the entities asked for
+   */
+  record Chain(List<Map<String, Object>> used, List<Map<String, Object>> facts) {
+    Chain() {
+      this(new ArrayList<>(), new ArrayList<>());
     }
   }
 

@@ -83,13 +83,14 @@ public final class ReelJob {
     JavaRDD<IngestRecord> records = ingest(spark, session, writer, metrics);
     PlacedCorpus corpus = tokenize(spark, records, models.tokenizerJson(), metrics);
     List<Map<String, Object>> trail = new ArrayList<>();
-    HopChain.Hop hop = ask(spark, corpus, models, trail, metrics);
+    HopChain.Chain chain = new HopChain.Chain();
+    HopChain.Hop hop = ask(spark, corpus, models, trail, chain, metrics);
 
     StageClock writeClock = StageClock.start("write", output.toString());
     writer.reelParquet(session, hop.buffer(), hop.reel(), hop.gates().names(), models.vocabulary());
     writer.reelMarkdown(hop.reel(), config.question());
     if (config.hasQuestion()) {
-      writer.answer(hop.reel(), config.question(), trail);
+      writer.answer(hop.reel(), config.question(), trail, chain.used(), chain.facts());
     }
     Map<String, Long> caughtPerGate = record(metrics, hop, models);
     ReelPlot.write(output.resolve("reel.png"), hop.buffer(), config.hasQuestion() && !hop.reel().ranked().isEmpty()
@@ -142,11 +143,12 @@ public final class ReelJob {
   }
 
   /**
-   * Asks the question in up to --hops hops, each about what the previous one kept next to the tokens it asked for;
-   * appends each hop to {@code trail}; returns the last hop.
+   * Asks the question in up to --hops hops, each about what the previous one kept next to the tokens it asked for
+   * (or, for a question about chained facts, about the entity its chain leads to); appends each hop to {@code trail}
+   * and a chain's facts to {@code chain}; returns the last hop.
    */
   private HopChain.Hop ask(JavaSparkContext spark, PlacedCorpus corpus, Models models, List<Map<String, Object>> trail,
-                  JobMetrics metrics) throws IOException {
+                           HopChain.Chain chain, JobMetrics metrics) throws IOException {
     Vocabulary vocabulary = models.vocabulary();
     TokenFrequencies frequencies = config.hasQuestion()
         ? TokenFrequencies.count(corpus.documents(), vocabulary.size()) : null;
@@ -157,9 +159,9 @@ public final class ReelJob {
         : LearnedTastes.read(Path.of(config.score().tastes()));
     try (SentenceMeaning meaning = config.hasQuestion() ? SentenceMeaning.open(
         new ModelFiles(config.model()).onnxModel(), vocabulary, models.tokenizerJson()) : null) {
-      HopChain chain = new HopChain(config, models.vocabulary(), models.tokenizerJson(), frequencies,
+      HopChain hops = new HopChain(config, models.vocabulary(), models.tokenizerJson(), frequencies,
           request -> hop(spark, corpus, learned, request, models, metrics));
-      return chain.ask(question, meaning, trail);
+      return hops.ask(question, meaning, trail, chain);
     }
   }
 

@@ -55,9 +55,11 @@ public final class ReelCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   PositionPolicy positions;
 
-  @Option(names = "--hops", defaultValue = "1", paramLabel = "N",
-      description = "Ask N times, each hop about what the previous one found, so chains such as "
-          + "\"VAR B = VAR A\", \"VAR A = 48213\" resolve (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--hops", defaultValue = "0", paramLabel = "N",
+      description = "Ask at most N times, each hop about what the previous one found, so chains such as "
+          + "\"VAR B = VAR A\", \"VAR A = 48213\" resolve (default: 0, chosen by the question: up to "
+          + ReelConfig.FACT_HOPS + " for a question about facts that chain, such as \"Where is the football?\" or \"What "
+          + "is the value of VAR B?\", while the chain needs another hop; else 1).")
   int hops;
 
   @Option(names = "--master", paramLabel = "URL",

@@ -13,19 +13,24 @@ import java.io.Serializable;
  * @param question    the question to answer, or null for a plain reel
  * @param output      directory the outputs are written to
  * @param positions   RoPE positions of the final pass
- * @param hops        how many times to ask: each hop asks about what the previous one found
+ * @param hops        how many times to ask at most, each hop about what the previous one found; 0 lets the
+ *                    question decide: up to {@link #FACT_HOPS} for a question about facts that chain, while the
+ *                    chain names an entity not yet asked about, and once for any other question
  */
 public record ReelConfig(IngestOptions ingest, ModelOptions model, ChunkOptions chunk, ScoreOptions score,
                          long bufferBytes, String question, String output, PositionPolicy positions,
                          int hops)
     implements Serializable {
+  /** Hops a question about chained facts may take when --hops is left at 0: a 4-link variable chain needs 4. */
+  public static final int FACT_HOPS = 5;
+
   public ReelConfig {
     Checks.require(ingest != null && model != null && chunk != null && score != null, "incomplete configuration");
     Checks.positive(bufferBytes, "--buffer-mb");
     Checks.require(output != null, "--output is required");
     Checks.require(question == null || !question.isBlank(), "--question must not be blank");
     Checks.require(positions != null, "--positions is required");
-    Checks.inRange(hops, 1, 16, "--hops");
+    Checks.inRange(hops, 0, 16, "--hops");
   }
 
   public boolean hasQuestion() {

@@ -42,9 +42,10 @@ final class CaseRunner {
    * @param seconds  wall time of the job
    * @param answered whether the job's answer holds every expected answer
    * @param answer   the job's answer (null when it gave none)
+   * @param factRecall for a fact case, the share of its supporting facts among the facts the job read; -1 otherwise
    */
   record Outcome(double recall, int rank, boolean ordered, long tokens, double seconds, boolean answered,
-                 String answer) {}
+                 String answer, double factRecall) {}
 
   void use(Haystack next) throws IOException {
     if (Files.isDirectory(input)) {
@@ -77,8 +78,11 @@ final class CaseRunner {
       long tokens = JSON.readTree(output.resolve("metrics.json").toFile()).path("tokens").asLong();
       List<Row> kept = session.read().parquet(output.resolve("reel.parquet").toString())
           .select("source", "position", "char_start", "char_end").collectAsList();
+      List<String> read = new ArrayList<>();
+      answer.path("facts_read").forEach(f -> read.add(f.path("fact").asText()));
       return new Outcome(recall(kept, planted), rank(evalCase, answer), ordered(kept), tokens, seconds,
-          answered(evalCase, answer), answer.path("answer").isNull() ? null : answer.path("answer").asText());
+          answered(evalCase, answer), answer.path("answer").isNull() ? null : answer.path("answer").asText(),
+          evalCase.facts() == null ? -1 : FactBaselines.recall(evalCase, read));
     } finally {
       for (int d : planted.changed()) {
         Files.writeString(file(d), haystack.docs().get(d).text(), StandardCharsets.UTF_8);
@@ -105,13 +109,18 @@ final class CaseRunner {
     return Math.max(1, rank - (evalCase.answers().size() - 1));
   }
 
-  /** Whether the job's answer holds every expected answer (each value of a multi-value case, say). */
+  /**
+   * Whether the job's answer holds every expected answer (each value of a multi-value case, say), and for a fact
+   * case none of its other places or values.
+   */
   static boolean answered(EvalCase evalCase, JsonNode answer) {
-    String reply = answer.path("answer").isNull() ? "" : answer.path("answer").asText();
-    return evalCase.answers().stream().allMatch(a -> reply.contains(a.text()));
+    return evalCase.answeredBy(answer.path("answer").isNull() ? null : answer.path("answer").asText());
   }
 
   private static int rank(EvalCase evalCase, JsonNode answer) {
+    if (evalCase.suite().aboutFacts()) {
+      return answered(evalCase, answer) ? 1 : 0;
+    }
     if (evalCase.suite().scoredOnAnswer()) {
       String reply = answer.path("answer").asText();
       boolean listed = reply.split("\\s+").length <= Suite.COMMON_WORDS_REPLY_WORDS;

@@ -51,7 +51,9 @@ public final class EvalCommand implements Callable<Integer> {
   Path corpora;
 
   @Option(names = "--suites", split = ",", paramLabel = "SUITE", defaultValue = "passkey,needle,multikey,"
-      + "multivalue,multiquery,variable-tracking,variable-list,jigsaw,common-words", description = "Suites (default: all).")
+      + "multivalue,multiquery,variable-tracking,variable-list,jigsaw,common-words", description = "Suites (default: "
+      + "the RULER-style ones; the ones about facts that chain are entity-state, object-carried, object-three-facts "
+      + "and variable-chain).")
   List<String> suites;
 
   @Option(names = "--lengths", split = ",", defaultValue = "4K,32K,256K,1M", paramLabel = "N",
@@ -122,15 +124,20 @@ public final class EvalCommand implements Callable<Integer> {
             EvalCase evalCase = suite.make(depth, new SplittableRandom(seed * 1_000_003L + suite.ordinal() * 10_007L
                 + l * 101L + d));
             Planter.Planted planted = planter.plant(haystackPrefix, evalCase);
-            int bm25 = noBm25 || suite.scoredOnAnswer() ? -1
+            List<String> sentences = suite.aboutFacts() ? SentencePassages.of(planted.texts()) : null;
+            int bm25 = noBm25 || suite.scoredOnAnswer() && !suite.aboutFacts() ? -1
+                : suite.aboutFacts() ? FactBaselines.bm25(sentences, evalCase)
                 : CaseRunner.coverRank(Bm25Baseline.topPassages(planted.texts(), evalCase.question()), evalCase);
+            int lastMention = suite.aboutFacts() ? FactBaselines.lastMention(sentences, evalCase) : -1;
             for (Map.Entry<String, List<String>> setting : named.entrySet()) {
               CaseRunner.Outcome outcome = runner.run(evalCase, planted, setting.getValue());
               table.put(new OutcomeTable.Row(setting.getKey(), haystack, suite, lengths.get(l), outcome.tokens(),
                   depth, outcome.recall(), outcome.rank(), bm25, outcome.ordered(), outcome.seconds(), run,
-                  outcome.answered() ? 1 : 0));
-              System.err.printf(Locale.ROOT, "eval: %s %s %s depth %.0f%%: recall %.2f rank %d (BM25 %d)%s, answer %s, %.1f s%n",
-                  setting.getKey(), suite.label(), lengths.get(l), depth * 100, outcome.recall(), outcome.rank(), bm25,
+                  outcome.answered() ? 1 : 0, outcome.factRecall(), lastMention));
+              System.err.printf(Locale.ROOT, "eval: %s %s %s depth %.0f%%: recall %.2f rank %d (BM25 %d%s)%s, "
+                  + "answer %s, %.1f s%n", setting.getKey(), suite.label(), lengths.get(l), depth * 100,
+                  outcome.recall(), outcome.rank(), bm25, suite.aboutFacts() ? String.format(Locale.ROOT,
+                      ", last mention %d, fact recall %.2f", lastMention, outcome.factRecall()) : "",
                   outcome.ordered() ? "" : " OUT OF ORDER", outcome.answered() ? "holds all"
                       : "misses (" + outcome.answer() + ")",
                   outcome.seconds());

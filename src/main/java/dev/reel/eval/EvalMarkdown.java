@@ -31,6 +31,11 @@ final class EvalMarkdown {
         + "as query, the same string match. **effective length**: the longest length at which hit@1 >= "
         + EFFECTIVE_HIT_RATE + " and at every shorter length. common-words is a negative control: a hit needs all "
         + "five words in the answer itself, in at most " + Suite.COMMON_WORDS_REPLY_WORDS + " words. "
+        + "The suites about facts that chain (entity-state, object-carried, object-three-facts, variable-chain) are "
+        + "scored on the answer itself: hit@1 means the answer names the right place or value and none of the case's "
+        + "other places or values; beside them BM25's top sentence and the last sentence naming the entity stand as "
+        + "answers under the same rule, and **supporting facts read** is the share of the planted facts the answer "
+        + "stands on that the job read over all its hops (answer.json's facts_read). "
         + "jigsaw plants its fact across a chunk border and varies --partitions; a "
         + "run whose reel.parquet is out of order counts as a miss. Every case, with its recall, rank, BM25 rank, tokens "
         + "and seconds, is a row of [outcomes.csv](" + plots.getFileName() + "/outcomes.csv).\n");
@@ -60,6 +65,10 @@ final class EvalMarkdown {
             md.append(line("BM25 (Lucene)", suite, lengths, filter(cell, r -> r.bm25Rank() >= 0),
                 OutcomeTable.Row::bm25Rank));
           }
+          if (setting.equals(MAIN_SETTING) && cell.stream().anyMatch(r -> r.lastMention() >= 0)) {
+            md.append(line("last sentence naming it", suite, lengths, filter(cell, r -> r.lastMention() >= 0),
+                OutcomeTable.Row::lastMention));
+          }
         }
       }
     }
@@ -86,8 +95,8 @@ final class EvalMarkdown {
 
   private static void detail(StringBuilder md, List<OutcomeTable.Row> rows) {
     md.append("\n### Per suite and length\n\n| setting | suite | length | tokens | runs | recall | hit@1 | hit@5 | "
-        + "mean rank | BM25 hit@1 | BM25 hit@5 | in order | answer holds all | mean s |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "mean rank | BM25 hit@1 | BM25 hit@5 | in order | answer holds all | supporting facts read | "
+        + "last mention hit | mean s |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (String setting : distinct(rows, OutcomeTable.Row::setting)) {
       for (Suite suite : suites(rows)) {
         for (String length : lengths(rows)) {
@@ -98,14 +107,17 @@ final class EvalMarkdown {
           }
           List<OutcomeTable.Row> bm25 = filter(runs, r -> r.bm25Rank() >= 0);
           List<OutcomeTable.Row> scored = filter(runs, r -> r.answerHit() >= 0);
+          List<OutcomeTable.Row> facts = filter(runs, r -> r.factRecall() >= 0);
           md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.2f | %s | %s | %.1f | %s | %s | %d/%d | "
-              + "%s | %.1f |%n", setting, suite.label(), length, runs.stream().mapToLong(OutcomeTable.Row::tokens).max()
+              + "%s | %s | %s | %.1f |%n", setting, suite.label(), length, runs.stream().mapToLong(OutcomeTable.Row::tokens).max()
               .orElse(0), runs.size(), runs.stream().mapToDouble(OutcomeTable.Row::recall).average().orElse(0),
               share(runs, r -> r.rank() == 1 && r.ordered()), share(runs, r -> r.rank() >= 1 && r.rank() <= 5),
               runs.stream().mapToInt(OutcomeTable.Row::rank).average().orElse(0),
               share(bm25, r -> r.bm25Rank() == 1), share(bm25, r -> r.bm25Rank() >= 1 && r.bm25Rank() <= 5),
               runs.stream().filter(OutcomeTable.Row::ordered).count(), runs.size(),
-              share(scored, r -> r.answerHit() == 1), runs.stream().mapToDouble(OutcomeTable.Row::seconds).average()
+              share(scored, r -> r.answerHit() == 1), facts.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f",
+                  facts.stream().mapToDouble(OutcomeTable.Row::factRecall).average().orElse(0)),
+              share(filter(runs, r -> r.lastMention() >= 0), r -> r.lastMention() == 1), runs.stream().mapToDouble(OutcomeTable.Row::seconds).average()
                   .orElse(0)));
         }
       }

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class OutcomeTable {
   static final String HEADER =
-      "setting,haystack,suite,length,tokens,depth,recall,rank,bm25_rank,ordered,seconds,run,answer_hit";
+      "setting,haystack,suite,length,tokens,depth,recall,rank,bm25_rank,ordered,seconds,run,answer_hit,fact_recall,"
+      + "last_mention";
 
   /**
    * One row.
@@ -26,23 +27,30 @@ final class OutcomeTable {
    * @param run       which run (see runs.md) measured it
    * @param answerHit 1 when the job's answer holds every expected answer, 0 when not, -1 for rows measured before
    *                  answers were scored
+   * @param factRecall  for a suite about facts that chain, the share of the supporting facts the job read; -1 for
+   *                    other suites
+   * @param lastMention for such a suite, 1 when the last sentence naming the entity answers the case, 0 when not;
+   *                    -1 for other suites
    */
   record Row(String setting, String haystack, Suite suite, String length, long tokens, double depth, double recall,
-             int rank, int bm25Rank, boolean ordered, double seconds, int run, int answerHit) {
+             int rank, int bm25Rank, boolean ordered, double seconds, int run, int answerHit, double factRecall,
+             int lastMention) {
     String key() {
       return String.join("|", setting, haystack, suite.label(), length, String.format(Locale.ROOT, "%.4f", depth));
     }
 
     String csv() {
-      return String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%.4f,%.4f,%d,%d,%b,%.2f,%d,%d", setting, haystack,
-          suite.label(), length, tokens, depth, recall, rank, bm25Rank, ordered, seconds, run, answerHit);
+      return String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%.4f,%.4f,%d,%d,%b,%.2f,%d,%d,%.4f,%d", setting, haystack,
+          suite.label(), length, tokens, depth, recall, rank, bm25Rank, ordered, seconds, run, answerHit, factRecall,
+          lastMention);
     }
 
     static Row parse(String line) {
       String[] f = line.split(",", -1);
       return new Row(f[0], f[1], Suite.of(f[2]), f[3], Long.parseLong(f[4]), Double.parseDouble(f[5]),
           Double.parseDouble(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]), Boolean.parseBoolean(f[9]),
-          Double.parseDouble(f[10]), Integer.parseInt(f[11]), f.length > 12 ? Integer.parseInt(f[12]) : -1);
+          Double.parseDouble(f[10]), Integer.parseInt(f[11]), f.length > 12 ? Integer.parseInt(f[12]) : -1,
+          f.length > 13 ? Double.parseDouble(f[13]) : -1, f.length > 14 ? Integer.parseInt(f[14]) : -1);
     }
   }
 

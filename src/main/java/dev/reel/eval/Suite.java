@@ -99,6 +99,46 @@ enum Suite {
           List.of(new Answer(0, first), new Answer(1, second), new Answer(2, third)), List.of("--hops", "3"));
     }
   },
+  /** bAbI's one supporting fact at length: a person moves 3 to 8 times, two others move too; "Where is P?". */
+  ENTITY_STATE {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      return FactCases.entityState(this, depth, random);
+    }
+  },
+  /** bAbI's two supporting facts: an object picked up or handed over, then carried to a place; "Where is O?". */
+  OBJECT_CARRIED {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      return FactCases.objectCarried(this, depth, random);
+    }
+  },
+  /** bAbI's three supporting facts: where an object was before a place, or where it was dropped. */
+  OBJECT_THREE_FACTS {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      return FactCases.objectThreeFacts(this, depth, random);
+    }
+  },
+  /** A variable chain of 2 to 4 links beside a distractor chain; the job chooses its hops. */
+  VARIABLE_CHAIN {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      List<String> names = new ArrayList<>();
+      while (names.size() < 6) {
+        String name = letters(random, 5);
+        if (!names.contains(name)) {
+          names.add(name);
+        }
+      }
+      String value = digits(random, 5);
+      String other;
+      do {
+        other = digits(random, 5);
+      } while (other.equals(value));
+      return FactCases.variableChain(this, depth, random, names, value, other);
+    }
+  },
   /**
    * Jigsaw: a fact planted across a chunk border, the job run with a different partition count per depth; the
    * evidence must put the fact back together and reel.parquet must come back in original order.
@@ -152,10 +192,16 @@ enum Suite {
 
   /**
    * Whether the case is scored on the job's answer itself rather than on its evidence (common words: the evidence
-   * holding the list would match trivially); such a suite has no BM25 row, BM25 having no answer of its own.
+   * holding the list would match trivially: no BM25 row, BM25 having no answer of its own; facts that chain: the
+   * evidence holds every place the person went, and BM25's and the last mention's top sentence stand as answers).
    */
   boolean scoredOnAnswer() {
-    return this == COMMON_WORDS;
+    return this == COMMON_WORDS || aboutFacts();
+  }
+
+  /** Whether the suite asks about facts that chain (scored on the answer, with the fact baselines beside it). */
+  boolean aboutFacts() {
+    return this == ENTITY_STATE || this == OBJECT_CARRIED || this == OBJECT_THREE_FACTS || this == VARIABLE_CHAIN;
   }
 
   String label() {

@@ -25,6 +25,20 @@ public record ReelResult(List<Evidence> passages, List<Evidence> ranked, String 
         documents, rerankSeconds);
   }
 
+  /**
+   * This result answering {@code chainAnswer}, the end of a chain of facts, with the passage of the fact that gave it
+   * first in the ranking ({@code first} may come from an earlier hop's reel; null keeps the ranking).
+   */
+  public ReelResult withChainAnswer(String chainAnswer, double chainConfidence, String chainKind, Evidence first) {
+    List<Evidence> reranked = new java.util.ArrayList<>(ranked);
+    if (first != null) {
+      reranked.removeIf(e -> key(e).equals(key(first)));
+      reranked.add(0, first);
+    }
+    return new ReelResult(passages, List.copyOf(reranked), chainAnswer, chainConfidence, chainKind, List.of(),
+        documents, rerankSeconds);
+  }
+
   /** Identifies a passage across hops. */
   public static String key(Evidence passage) {
     return passage.docId() + "@" + passage.charStart();

@@ -80,7 +80,13 @@ public final class ReelWriter {
     }
   }
 
-  public void answer(ReelResult reel, String question, List<Map<String, Object>> hops) throws IOException {
+  /**
+   * answer.json: the answer, its passage and the ranked evidence, every hop, and for a question about chained facts
+   * the chain the answer used ({@code chain}) and the facts read about the entities asked for ({@code facts}); both
+   * are left out when empty.
+   */
+  public void answer(ReelResult reel, String question, List<Map<String, Object>> hops,
+                     List<Map<String, Object>> chain, List<Map<String, Object>> facts) throws IOException {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("question", question);
     answer.put("answer", reel.answer());
@@ -118,6 +124,10 @@ public final class ReelWriter {
     }
     answer.put("evidence", evidence);
     answer.put("hops", hops);
+    if (!chain.isEmpty() || !facts.isEmpty()) {
+      answer.put("chain", chain);
+      answer.put("facts_read", facts);
+    }
     JSON.writeValue(output.resolve("answer.json").toFile(), answer);
   }
 

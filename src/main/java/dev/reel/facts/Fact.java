@@ -1,0 +1,36 @@
+package dev.reel.facts;
+
+/**
+ * One event a sentence states, in the few shapes the reasoner relates: a person moves to a place, takes, drops or
+ * hands over an object, or a variable is assigned a value or another variable. Names are kept as written (the answer
+ * quotes them) and compared by {@link #key}.
+ *
+ * @param kind      what happened
+ * @param actor     who did it (the person; null for an assignment)
+ * @param thing     what it happened to (the object, or the assigned variable; null for a move)
+ * @param target    where it led: the place moved to, the person handed to, or the value assigned
+ * @param statement the sentence that states it
+ */
+public record Fact(Kind kind, String actor, String thing, String target, Statement statement) {
+  /** The shapes of fact. */
+  public enum Kind { MOVE, TAKE, DROP, GIVE, ASSIGN }
+
+  public long position() {
+    return statement.position();
+  }
+
+  /** How a name compares: lower case, without a leading article or the RULER "VAR" mark. */
+  public static String key(String name) {
+    if (name == null) {
+      return null;
+    }
+    String key = name.strip().toLowerCase(java.util.Locale.ROOT);
+    key = key.replaceFirst("^(the|a|an|var)\\s+", "");
+    return key;
+  }
+
+  /** Whether this fact's role {@code name} (actor, thing or target) is {@code entity}. */
+  boolean names(String name, String entity) {
+    return name != null && key(name).equals(entity);
+  }
+}
