@@ -123,28 +123,33 @@ public final class EvalCommand implements Callable<Integer> {
             double depth = depthCount == 1 ? 0.5 : d / (double) (depthCount - 1);
             EvalCase evalCase = suite.make(depth, new SplittableRandom(seed * 1_000_003L + suite.ordinal() * 10_007L
                 + l * 101L + d));
-            Planter.Planted planted = planter.plant(haystackPrefix, evalCase);
-            List<String> sentences = suite.aboutFacts() ? SentencePassages.of(planted.texts()) : null;
-            int bm25 = noBm25 || suite.scoredOnAnswer() && !suite.aboutFacts() ? -1
-                : suite.aboutFacts() ? FactBaselines.bm25(sentences, evalCase)
-                : CaseRunner.coverRank(Bm25Baseline.topPassages(planted.texts(), evalCase.question()), evalCase);
-            int lastMention = suite.aboutFacts() ? FactBaselines.lastMention(sentences, evalCase) : -1;
-            for (Map.Entry<String, List<String>> setting : named.entrySet()) {
-              CaseRunner.Outcome outcome = runner.run(evalCase, planted, setting.getValue());
-              table.put(new OutcomeTable.Row(setting.getKey(), haystack, suite, lengths.get(l), outcome.tokens(),
-                  depth, outcome.recall(), outcome.rank(), bm25, outcome.ordered(), outcome.seconds(), run,
-                  outcome.answered() ? 1 : 0, outcome.factRecall(), lastMention));
-              System.err.printf(Locale.ROOT, "eval: %s %s %s depth %.0f%%: recall %.2f rank %d (BM25 %d%s)%s, "
-                  + "answer %s, %.1f s%n", setting.getKey(), suite.label(), lengths.get(l), depth * 100,
-                  outcome.recall(), outcome.rank(), bm25, suite.aboutFacts() ? String.format(Locale.ROOT,
-                      ", last mention %d, fact recall %.2f", lastMention, outcome.factRecall()) : "",
-                  outcome.ordered() ? "" : " OUT OF ORDER", outcome.answered() ? "holds all"
-                      : "misses (" + outcome.answer() + ")",
-                  outcome.seconds());
-            }
+            measureCase(table, runner, planter.plant(haystackPrefix, evalCase), evalCase, named, lengths.get(l),
+                depth, run);
           }
         }
       }
+    }
+  }
+
+  /** Runs one planted case under every setting, its baselines once, and records a row per setting. */
+  private void measureCase(OutcomeTable table, CaseRunner runner, Planter.Planted planted, EvalCase evalCase,
+                           Map<String, List<String>> named, String length, double depth, int run) throws IOException {
+    Suite suite = evalCase.suite();
+    List<String> sentences = suite.aboutFacts() ? SentencePassages.of(planted.texts()) : null;
+    int bm25 = noBm25 || suite.scoredOnAnswer() && !suite.aboutFacts() ? -1
+        : suite.aboutFacts() ? FactBaselines.bm25(sentences, evalCase)
+        : CaseRunner.coverRank(Bm25Baseline.topPassages(planted.texts(), evalCase.question()), evalCase);
+    int lastMention = suite.aboutFacts() ? FactBaselines.lastMention(sentences, evalCase) : -1;
+    for (Map.Entry<String, List<String>> setting : named.entrySet()) {
+      CaseRunner.Outcome outcome = runner.run(evalCase, planted, setting.getValue());
+      table.put(new OutcomeTable.Row(setting.getKey(), haystack, suite, length, outcome.tokens(), depth,
+          outcome.recall(), outcome.rank(), bm25, outcome.ordered(), outcome.seconds(), run,
+          outcome.answered() ? 1 : 0, outcome.factRecall(), lastMention));
+      System.err.printf(Locale.ROOT, "eval: %s %s %s depth %.0f%%: recall %.2f rank %d (BM25 %d%s)%s, answer %s, "
+          + "%.1f s%n", setting.getKey(), suite.label(), length, depth * 100, outcome.recall(), outcome.rank(), bm25,
+          suite.aboutFacts() ? String.format(Locale.ROOT, ", last mention %d, fact recall %.2f", lastMention,
+              outcome.factRecall()) : "", outcome.ordered() ? "" : " OUT OF ORDER",
+          outcome.answered() ? "holds all" : "misses (" + outcome.answer() + ")", outcome.seconds());
     }
   }
 

@@ -99,6 +99,45 @@ enum Suite {
           List.of(new Answer(0, first), new Answer(1, second), new Answer(2, third)), List.of("--hops", "3"));
     }
   },
+  /**
+   * Jigsaw: a fact planted across a chunk border, the job run with a different partition count per depth; the
+   * evidence must put the fact back together and reel.parquet must come back in original order.
+   */
+  JIGSAW {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      String place = KEY_WORDS.get(random.nextInt(KEY_WORDS.size()));
+      String answer = "smoked paprika from " + Character.toUpperCase(place.charAt(0)) + place.substring(1) + " Valley";
+      String sentence = "The lighthouse keeper's secret chowder recipe uses " + answer + " and three drops of lemon.";
+      return new EvalCase(this, "What does the lighthouse keeper's secret chowder recipe use?",
+          List.of(new Plant(sentence, depth, answer)), List.of(new Answer(0, answer)),
+          List.of("--partitions", Integer.toString(1 + random.nextInt(7))));
+    }
+  },
+  /**
+   * Negative control (RULER CWE): a word list where five words recur ten times; the question asks for the most
+   * common words. Counting is aggregation, not selection: reported, not tuned for. A hit needs all five words in
+   * the job's answer itself, in at most {@link #COMMON_WORDS_REPLY_WORDS} words (the evidence, or an answer
+   * quoting the whole 80-word list, would match trivially).
+   */
+  COMMON_WORDS {
+    @Override
+    EvalCase make(double depth, SplittableRandom random) {
+      List<String> words = new ArrayList<>(KEY_WORDS);
+      Collections.shuffle(words, new java.util.Random(random.nextLong()));
+      List<String> common = words.subList(0, 5);
+      List<String> list = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        list.addAll(common);
+      }
+      list.addAll(words.subList(5, 35));
+      Collections.shuffle(list, new java.util.Random(random.nextLong()));
+      String sentence = "Word list: " + String.join(", ", list) + ".";
+      List<Answer> answers = common.stream().map(w -> new Answer(0, w)).toList();
+      return new EvalCase(this, "What are the five most common words in the word list?",
+          List.of(new Plant(sentence, depth)), answers, List.of());
+    }
+  },
   /** bAbI's one supporting fact at length: a person moves 3 to 8 times, two others move too; "Where is P?". */
   ENTITY_STATE {
     @Override
@@ -137,45 +176,6 @@ enum Suite {
         other = digits(random, 5);
       } while (other.equals(value));
       return FactCases.variableChain(this, depth, random, names, value, other);
-    }
-  },
-  /**
-   * Jigsaw: a fact planted across a chunk border, the job run with a different partition count per depth; the
-   * evidence must put the fact back together and reel.parquet must come back in original order.
-   */
-  JIGSAW {
-    @Override
-    EvalCase make(double depth, SplittableRandom random) {
-      String place = KEY_WORDS.get(random.nextInt(KEY_WORDS.size()));
-      String answer = "smoked paprika from " + Character.toUpperCase(place.charAt(0)) + place.substring(1) + " Valley";
-      String sentence = "The lighthouse keeper's secret chowder recipe uses " + answer + " and three drops of lemon.";
-      return new EvalCase(this, "What does the lighthouse keeper's secret chowder recipe use?",
-          List.of(new Plant(sentence, depth, answer)), List.of(new Answer(0, answer)),
-          List.of("--partitions", Integer.toString(1 + random.nextInt(7))));
-    }
-  },
-  /**
-   * Negative control (RULER CWE): a word list where five words recur ten times; the question asks for the most
-   * common words. Counting is aggregation, not selection: reported, not tuned for. A hit needs all five words in
-   * the job's answer itself, in at most {@link #COMMON_WORDS_REPLY_WORDS} words (the evidence, or an answer
-   * quoting the whole 80-word list, would match trivially).
-   */
-  COMMON_WORDS {
-    @Override
-    EvalCase make(double depth, SplittableRandom random) {
-      List<String> words = new ArrayList<>(KEY_WORDS);
-      Collections.shuffle(words, new java.util.Random(random.nextLong()));
-      List<String> common = words.subList(0, 5);
-      List<String> list = new ArrayList<>();
-      for (int i = 0; i < 10; i++) {
-        list.addAll(common);
-      }
-      list.addAll(words.subList(5, 35));
-      Collections.shuffle(list, new java.util.Random(random.nextLong()));
-      String sentence = "Word list: " + String.join(", ", list) + ".";
-      List<Answer> answers = common.stream().map(w -> new Answer(0, w)).toList();
-      return new EvalCase(this, "What are the five most common words in the word list?",
-          List.of(new Plant(sentence, depth)), answers, List.of());
     }
   };
 
