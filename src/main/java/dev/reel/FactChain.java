@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import dev.reel.facts.Fact;
 import dev.reel.facts.FactQuestion;
 import dev.reel.facts.FactReader;
@@ -15,6 +16,7 @@ import dev.reel.facts.Statement;
 import dev.reel.reason.Evidence;
 import dev.reel.reason.ReelResult;
 import dev.reel.score.Candidate;
+import dev.reel.tokenize.QuestionTokens.Weighted;
 
 /**
  * The facts a {@link FactQuestion} relates, gathered over every hop: each hop's passages are read sentence by
@@ -38,8 +40,8 @@ final class FactChain {
     asked.add(question.entityKey());
   }
 
-  /** Reads hop {@code hop}'s passages and resolves the question over every fact read so far. */
-  FactReasoner.Resolution read(ReelResult reel, int hop) {
+  /** Reads hop {@code hop}'s passages and resolves the question over every fact read so far; notes it in {@code row}. */
+  void read(ReelResult reel, int hop, Map<String, Object> row) {
     for (Evidence passage : reel.passages()) {
       for (int[] range : FactReader.sentences(passage.text())) {
         String key = passage.docId() + "@" + (passage.charStart() + range[0]);
@@ -53,15 +55,33 @@ final class FactChain {
       }
     }
     resolution = FactReasoner.resolve(question, facts, asked);
-    return resolution;
+    row.put("facts", question + " over " + facts.size() + " facts from " + read.size() + " sentences");
   }
 
-  /** Notes that the next hop asks about {@code entity}. */
-  void asking(String entity) {
-    asked.add(Fact.key(entity));
+  /**
+   * After hop {@code hop} of at most {@code limit}: the next hop's question when the chain names an entity no hop has
+   * asked about ({@code tokens} gives its tokens; none left means none), noted in {@code row}; else null.
+   */
+  Weighted followUp(int hop, int limit, Map<String, Object> row, Function<String, Weighted> tokens) {
+    String need = resolution.need();
+    if (need == null || hop >= limit) {
+      return null;
+    }
+    Weighted next = tokens.apply(need);
+    if (next.ids().length == 0) {
+      return null;
+    }
+    asked.add(Fact.key(need));
+    row.put("next", need);
+    return next;
   }
 
-  boolean resolved() {
+  /** Whether the chain stops here: answered, or unable to go on (the next entity gave no tokens, or no hop left). */
+  boolean settled(int hop, int limit) {
+    return resolved() || resolution.need() != null || hop >= limit;
+  }
+
+  private boolean resolved() {
     return resolution.answer() != null;
   }
 
@@ -98,10 +118,6 @@ final class FactChain {
             || entities.contains(Fact.key(f.target())))
         .sorted(java.util.Comparator.comparingLong(Fact::position)).limit(FACTS_WRITTEN)
         .map(FactChain::describe).toList();
-  }
-
-  String summary() {
-    return question + " over " + facts.size() + " facts from " + read.size() + " sentences";
   }
 
   private static Map<String, Object> describe(Fact fact) {

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Function;
 import dev.reel.config.ReelConfig;
 import dev.reel.facts.FactQuestion;
-import dev.reel.facts.FactReasoner;
 import dev.reel.model.Vocabulary;
 import dev.reel.reason.Evidence;
 import dev.reel.reason.ListedItem;
@@ -93,17 +92,14 @@ final class HopChain {
       trail.add(row);
       Arrays.stream(question.ids()).forEach(asked::add);
       if (facts != null) {
-        FactReasoner.Resolution resolution = facts.read(hop.reel(), h);
-        row.put("facts", facts.summary());
-        if (resolution.need() != null && h < limit) {
-          question = QuestionTokens.fromExactAnswer(resolution.need(), asked, tokenizerJson, vocabulary, frequencies);
-          if (question.ids().length > 0) {
-            facts.asking(resolution.need());
-            row.put("next", resolution.need());
-            continue;
-          }
+        facts.read(hop.reel(), h, row);
+        Weighted followUp = facts.followUp(h, limit, row, entity -> QuestionTokens.fromExactAnswer(entity, asked,
+            tokenizerJson, vocabulary, frequencies));
+        if (followUp != null) {
+          question = followUp;
+          continue;
         }
-        if (facts.resolved() || resolution.need() != null || h == limit) {
+        if (facts.settled(h, limit)) {
           chain.facts().addAll(facts.describeFacts());
           chain.used().addAll(facts.describeChain());
           return new Hop(hop.question(), hop.gates(), hop.summary(), hop.buffer(), facts.answer(hop.reel()));

@@ -80,6 +80,33 @@ class PlanterTest {
     }
   }
 
+  @Test
+  void aFactCaseIsPlantedInTheOrderItHappensWithItsAnswerUnambiguous() {
+    Haystack prefix = moby.prefix(32_768);
+    Planter planter = new Planter(tokenizer, CHUNK);
+    for (Suite suite : List.of(Suite.ENTITY_STATE, Suite.OBJECT_CARRIED, Suite.OBJECT_THREE_FACTS)) {
+      for (double depth : new double[] {0, 0.5, 1}) {
+        for (int seed = 0; seed < 5; seed++) {
+          EvalCase evalCase = suite.make(depth, new SplittableRandom(seed));
+          String text = String.join("\n", planter.plant(prefix, evalCase).texts());
+          int last = -1;
+          for (int p : evalCase.facts().supporting()) {
+            // A person may go back to a place: look for each fact after the one before it.
+            int at = text.indexOf(evalCase.plants().get(p).sentence(), last + 1);
+            assertTrue(at > last, suite + " at depth " + depth + ": supporting fact " + p + " comes after the last");
+            last = at;
+          }
+          String answer = evalCase.answers().get(0).text();
+          assertTrue(evalCase.answeredBy("the " + answer), suite + ": the right place alone answers");
+          assertTrue(evalCase.facts().wrong().stream().noneMatch(w -> w.contains(answer) || answer.contains(w)),
+              suite + ": no wrong place spells the right one");
+          assertTrue(evalCase.facts().wrong().stream().noneMatch(w -> evalCase.answeredBy(answer + " or " + w)),
+              suite + ": an answer naming a wrong place beside the right one is wrong");
+        }
+      }
+    }
+  }
+
   /** Global token position of a span's start: tokens of earlier documents and of its own text before it. */
   private static long tokensBefore(Planter.Planted planted, int[] span) {
     long before = 0;

@@ -35,7 +35,7 @@ class SuitesSmallScaleTest {
   private CaseRunner runner;
 
   /** What a suite scored over the depths. */
-  private record Tally(int runs, int hit1, int hit5, int bm25Hit1, int ordered, double recall) {}
+  private record Tally(int runs, int hit1, int hit5, int bm25Hit1, int ordered, double recall, double factRecall) {}
 
   @BeforeAll
   void load() {
@@ -55,6 +55,7 @@ class SuitesSmallScaleTest {
     int bm25 = 0;
     int ordered = 0;
     double recall = 0;
+    double factRecall = 1;
     for (int d = 0; d < DEPTHS.length; d++) {
       EvalCase evalCase = suite.make(DEPTHS[d], new SplittableRandom(100 + d));
       Planter.Planted planted = planter.plant(haystack, evalCase);
@@ -63,12 +64,13 @@ class SuitesSmallScaleTest {
       hit5 += outcome.rank() >= 1 && outcome.rank() <= 5 ? 1 : 0;
       ordered += outcome.ordered() ? 1 : 0;
       recall += outcome.recall() / DEPTHS.length;
+      factRecall = Math.min(factRecall, evalCase.facts() == null ? 1 : outcome.factRecall());
       bm25 += CaseRunner.coverRank(Bm25Baseline.topPassages(planted.texts(), evalCase.question()), evalCase) == 1
           ? 1 : 0;
       assertEquals(LENGTH + tokenizer.tokenize(String.join(" ", evalCase.plants().stream()
           .map(EvalCase.Plant::sentence).toList()))[0].length, outcome.tokens(), 2, "the job read the planted haystack");
     }
-    return new Tally(DEPTHS.length, hit1, hit5, bm25, ordered, recall);
+    return new Tally(DEPTHS.length, hit1, hit5, bm25, ordered, recall, factRecall);
   }
 
   @Test
@@ -121,5 +123,16 @@ class SuitesSmallScaleTest {
     Tally tally = measure(Suite.COMMON_WORDS, Corpora.MOBY_DICK);
     assertEquals(0, tally.hit1(), "counting is aggregation: the answer names the five words only by chance");
     assertTrue(tally.recall() > 0, "the list itself is still kept: " + tally);
+  }
+
+  @Test
+  void factsThatChainAreReadInOrderAndRelated() throws IOException {
+    for (Suite suite : List.of(Suite.ENTITY_STATE, Suite.OBJECT_CARRIED, Suite.OBJECT_THREE_FACTS,
+        Suite.VARIABLE_CHAIN)) {
+      Tally tally = measure(suite, Corpora.MOBY_DICK);
+      assertEquals(1.0, tally.factRecall(), suite + ": 4K tokens fit the buffer, so every supporting fact is read");
+      assertEquals(3, tally.hit1(), suite + ": with every fact read, the latest move, the holder's place and the "
+          + "chain's end answer: " + tally);
+    }
   }
 }
