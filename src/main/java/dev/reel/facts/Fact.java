@@ -29,8 +29,15 @@ public record Fact(Kind kind, String actor, String thing, String target, Stateme
     return key;
   }
 
-  /** Whether this fact's role {@code name} (actor, thing or target) is {@code entity}. */
+  /**
+   * Whether this fact's role {@code name} (actor, thing or target) is {@code entity}: the same key, or a longer phrase
+   * with it as its last word ("the red ball" is "ball").
+   */
   boolean names(String name, String entity) {
-    return name != null && key(name).equals(entity);
+    if (name == null) {
+      return false;
+    }
+    String key = key(name);
+    return key.equals(entity) || key.endsWith(" " + entity);
   }
 }

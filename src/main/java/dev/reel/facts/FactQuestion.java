@@ -18,7 +18,8 @@ public record FactQuestion(Kind kind, String entity, String before) {
   /** The shapes of fact question. */
   public enum Kind { WHERE, BEFORE, VALUE }
 
-  private static final String THING = "((?:the\\s+|a\\s+|an\\s+)?[A-Za-z][\\w-]*)";
+  /** A name, or an article and up to three words ("the red ball"). */
+  private static final String THING = "((?:the\\s+|a\\s+|an\\s+)?[A-Za-z][\\w-]*(?:\\s+(?!now\\b|before\\b)[a-z][\\w-]*){0,2})";
   private static final Pattern WHERE = Pattern.compile("(?i)^\\s*where\\s+(?:is|'s)\\s+" + THING
       + "(?:\\s+now)?\\s*\\??\\s*$");
   private static final Pattern BEFORE = Pattern.compile("(?i)^\\s*where\\s+was\\s+" + THING

@@ -83,6 +83,8 @@ class FactReasonerTest {
     assertEquals("the football", FactQuestion.parse("where is the football").entity());
     assertEquals("the hallway", FactQuestion.parse("Where was the football before the hallway?").before());
     assertEquals("VAR KDJSE", FactQuestion.parse("What is the value of VAR KDJSE?").entity());
+    assertEquals("Mary", FactQuestion.parse("Where is Mary now?").entity());
+    assertEquals("the red ball", FactQuestion.parse("Where is the red ball?").entity());
     assertNull(FactQuestion.parse("Where is the default location of core dumps?"));
     assertNull(FactQuestion.parse("What is the value of the swappiness tunable by default?"));
   }
@@ -90,6 +92,19 @@ class FactReasonerTest {
   @Test
   void proseWithoutThoseShapesStatesNoFact() {
     assertEquals(List.of(), facts("Call me Ishmael.", "The ship went to the harbor at dawn.",
-        "Queequeg was a native of Rokovoko, an island far away."));
+        "Queequeg was a native of Rokovoko, an island far away.", "He flew to Switzerland and later returned.",
+        "It was in the left hand try-pot of the Pequod.", "Security officers on Thursday seized a man.",
+        ">>> server = smtplib.SMTP('localhost')", "q=1f-rvwqI58w5yO75pM1x", "f = open('workfile')"));
+  }
+
+  @Test
+  void aPhraseEndsAtItsFirstFunctionWordAndItsLastWordNamesIt() {
+    List<Fact> read = facts("Ahab seized a loaded musket from the rack.", "Ahab went to the living room.",
+        "Mary went to the kitchen to cook.");
+    assertEquals("a loaded musket", read.get(0).thing());
+    assertEquals("the living room", read.get(1).target());
+    assertEquals("the kitchen", read.get(2).target());
+    assertEquals("the living room", FactReasoner.resolve(FactQuestion.parse("Where is the musket?"), read,
+        Set.of("musket", "ahab")).answer(), "the musket goes with Ahab");
   }
 }
