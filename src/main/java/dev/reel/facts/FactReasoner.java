@@ -92,48 +92,69 @@ public final class FactReasoner {
   /** One place on an entity's trail and the fact that put it there. */
   private record Step(String place, Fact fact) {}
 
+  /**
+   * An entity's trail: the places it has been, in order, without repeats in a row.
+   *
+   * @param places the places, each with the fact that put the entity there
+   * @param events the object's pick-ups, hand-overs and drops (empty for a person)
+   * @param need   a holder no hop has asked about, or the entity itself when nothing about it was read
+   */
+  private record Trail(List<Step> places, List<Fact> events, String need) {}
+
   private Resolution before(String entity, String place) {
-    List<Step> trail = new ArrayList<>();
+    Trail trail = trail(entity);
+    List<Step> places = trail.places();
+    for (int i = places.size() - 1; i > 0; i--) {
+      if (Fact.key(places.get(i).place()).equals(place)) {
+        Step earlier = places.get(i - 1);
+        long upTo = places.get(i).fact().position();
+        List<Fact> chain = new ArrayList<>(trail.events().stream().filter(f -> f.position() <= upTo).toList());
+        chain.add(earlier.fact());
+        chain.add(places.get(i).fact());
+        return new Resolution(earlier.place(), ordered(chain), trail.need());
+      }
+    }
+    return new Resolution(null, List.of(), trail.need());
+  }
+
+  /** A person's moves; an object's holders' places while each held it (where it was taken, then their moves). */
+  private Trail trail(String entity) {
+    List<Step> steps = new ArrayList<>();
     List<Fact> events = facts.stream().filter(f -> f.kind() != Fact.Kind.MOVE && f.kind() != Fact.Kind.ASSIGN
         && f.names(f.thing(), entity)).toList();
     String need = null;
     if (events.isEmpty()) {
-      facts.stream().filter(f -> f.kind() == Fact.Kind.MOVE && f.names(f.actor(), entity))
-          .forEach(f -> trail.add(new Step(f.target(), f)));
-      need = trail.isEmpty() && !asked.contains(entity) ? entity : null;
+      movesOf(entity, -1, Long.MAX_VALUE).forEach(f -> steps.add(new Step(f.target(), f)));
+      need = steps.isEmpty() && !asked.contains(entity) ? entity : null;
     }
     for (int e = 0; e < events.size(); e++) {
       Fact event = events.get(e);
       if (event.kind() == Fact.Kind.DROP) {
         continue;
       }
-      String holder = event.kind() == Fact.Kind.TAKE ? event.actor() : event.target();
-      need = need == null && !asked.contains(Fact.key(holder)) ? holder : need;
-      long until = e + 1 < events.size() ? events.get(e + 1).position() : Long.MAX_VALUE;
-      Located start = locate(Fact.key(holder), event.position() + 1, 0);
+      String holder = Fact.key(event.kind() == Fact.Kind.TAKE ? event.actor() : event.target());
+      need = need == null && !asked.contains(holder) ? (event.kind() == Fact.Kind.TAKE ? event.actor()
+          : event.target()) : need;
+      Located start = locate(holder, event.position() + 1, 0);
       if (start.place() != null) {
-        trail.add(new Step(start.place(), event));
+        steps.add(new Step(start.place(), event));
       }
-      facts.stream().filter(f -> f.kind() == Fact.Kind.MOVE && f.names(f.actor(), Fact.key(holder))
-          && f.position() > event.position() && f.position() < until).forEach(f -> trail.add(new Step(f.target(), f)));
+      long until = e + 1 < events.size() ? events.get(e + 1).position() : Long.MAX_VALUE;
+      movesOf(holder, event.position(), until).forEach(f -> steps.add(new Step(f.target(), f)));
     }
     List<Step> places = new ArrayList<>();
-    for (Step step : trail) {
+    for (Step step : steps) {
       if (places.isEmpty() || !Fact.key(places.get(places.size() - 1).place()).equals(Fact.key(step.place()))) {
         places.add(step);
       }
     }
-    for (int i = places.size() - 1; i > 0; i--) {
-      if (Fact.key(places.get(i).place()).equals(place)) {
-        Step earlier = places.get(i - 1);
-        long upTo = places.get(i).fact().position();
-        List<Fact> chain = new ArrayList<>(events.stream().filter(f -> f.position() <= upTo).toList());
-        chain.add(earlier.fact());
-        chain.add(places.get(i).fact());
-        return new Resolution(earlier.place(), ordered(chain), need);
-      }
-    }
-    return new Resolution(null, List.of(), need);
+    return new Trail(places, events, need);
+  }
+
+  /** The moves of {@code person} strictly between two positions, in order. */
+  private List<Fact> movesOf(String person, long after, long before) {
+    return facts.stream().filter(f -> f.kind() == Fact.Kind.MOVE && f.names(f.actor(), person)
+        && f.position() > after && f.position() < before).toList();
   }
 
   private Resolution value(String variable, String written, Set<String> seen) {
