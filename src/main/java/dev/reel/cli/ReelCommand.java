@@ -90,6 +90,10 @@ public final class ReelCommand implements Callable<Integer> {
 
   ReelConfig config() {
     try {
+      // Checked here, once, on the driver: the option records travel to executors, where these files need not exist.
+      requireFile(tuning.tokenizer, "--tokenizer");
+      requireFile(tuning.model, "--model");
+      requireFile(tuning.dna, "--dna");
       long mib = 1L << 20;
       IngestOptions ingest = new IngestOptions(input, tuning.jsonField, tuning.parquetColumn,
           (long) (tuning.maxFileMb * mib), (long) (tuning.maxEntryMb * mib), (long) (tuning.maxArchiveMb * mib),
@@ -102,6 +106,12 @@ public final class ReelCommand implements Callable<Integer> {
           positions, hops);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
+    }
+  }
+
+  private static void requireFile(String path, String option) {
+    if (path != null && !Files.isRegularFile(Path.of(path))) {
+      throw new IllegalArgumentException(option + ": no such file: " + path);
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param topP           nucleus mass a chunk promotes
  * @param chunkBudget    most tokens one chunk may promote
  * @param ablated        importance parts switched off
- * @param tastes         a tastes file from jobs/train-dna, or null for seeded random tastes
+ * @param tastes         a tastes file from jobs/train-dna, or null for seeded random tastes (its existence is checked
+ *                       by the CLI, not here: see {@link ModelOptions})
  * @param rule           what importance is: the DNA parts, or the original system's raw-norm baseline
  * @param vectors        where in-chunk attention gets its vectors: the static table or the model run in context
  */
@@ -24,8 +25,6 @@ public record ScoreOptions(double alpha, int gates, long seed, double gateThresh
   public ScoreOptions {
     Checks.inRange(alpha, 0, 1, "--alpha");
     Checks.inRange(gates, 0, 4096, "--gates");
-    Checks.require(tastes == null || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(tastes)),
-        "--dna: no such file: " + tastes);
     Checks.inRange(gateThreshold, -1, 1, "--gate-threshold");
     Checks.require(topP > 0 && topP <= 1, "--top-p must be in (0, 1]; found " + topP);
     Checks.positive(chunkBudget, "--chunk-budget");

@@ -58,6 +58,31 @@ class ReelCommandTest {
   }
 
   @Test
+  void missingModelFilesAreRefusedByTheCommandLineOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    for (String option : new String[] {"--dna", "--tokenizer", "--model"}) {
+      Result result = run("--input", "x", "--output", "y", option, "/no/such/file.json");
+      assertEquals(2, result.exit, option);
+      assertTrue(result.err.startsWith(option + ": no such file: /no/such/file.json"), result.err);
+    }
+    // An executor deserializes the options where the driver's files may not exist: that must not fail.
+    java.nio.file.Path tastes = java.nio.file.Files.writeString(dir.resolve("tastes.json"), "{}");
+    dev.reel.config.ReelConfig config = ReelCommand.parseConfig("--input", "x", "--output", "y", "--dna",
+        tastes.toString(), "--tokenizer", tastes.toString());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(config);
+    }
+    java.nio.file.Files.delete(tastes);
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      dev.reel.config.ReelConfig copy = (dev.reel.config.ReelConfig) in.readObject();
+      assertEquals(tastes.toString(), copy.score().tastes());
+      assertEquals(tastes.toString(), copy.model().tokenizer());
+    }
+  }
+
+  @Test
   void missingConfigFileIsOneLineAndExitTwo() {
     Result result = run("--config", "/no/such.properties", "--input", "x", "--output", "y");
     assertEquals(2, result.exit);
