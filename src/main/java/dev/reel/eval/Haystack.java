@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import dev.reel.config.IngestOptions;
 import dev.reel.ingest.FileIngestor;
+import dev.reel.ingest.HadoopConf;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.tokenize.DocumentTokenizer;
 
@@ -40,7 +41,7 @@ final class Haystack {
    */
   static Haystack load(List<Path> folders, long maxTokens, DocumentTokenizer tokenizer, IngestOptions options)
       throws IOException {
-    FileIngestor ingestor = new FileIngestor(options);
+    FileIngestor ingestor = new FileIngestor(options, HadoopConf.defaults());
     List<Doc> docs = new ArrayList<>();
     long total = 0;
     for (Path folder : folders) {

@@ -27,6 +27,7 @@ import dev.reel.cli.ReelCommand;
 import dev.reel.cli.RuntimeSettings;
 import dev.reel.config.ReelConfig;
 import dev.reel.ingest.FileIngestor;
+import dev.reel.ingest.HadoopConf;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.model.ModelFiles;
 import dev.reel.model.SentenceEncoder;
@@ -162,7 +163,7 @@ public final class QuestionSetCommand implements Callable<Integer> {
     if (files == null || files.length == 0) {
       throw new IOException("eval: no files match --input " + input);
     }
-    FileIngestor ingestor = new FileIngestor(defaults.ingest());
+    FileIngestor ingestor = new FileIngestor(defaults.ingest(), HadoopConf.defaults());
     List<String> texts = new ArrayList<>();
     for (FileStatus file : files) {
       for (IngestRecord record : ingestor.ingest(file.getPath().toString())) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import dev.reel.config.IngestOptions;
@@ -16,9 +15,12 @@ import dev.reel.ingest.TextDecoder.UndecodableException;
  */
 public final class FileIngestor implements Serializable {
   private final IngestOptions options;
+  private final HadoopConf hadoop;
 
-  public FileIngestor(IngestOptions options) {
+  /** An ingestor that opens files with {@code hadoop}: in a job, the session's configuration. */
+  public FileIngestor(IngestOptions options, HadoopConf hadoop) {
     this.options = options;
+    this.hadoop = hadoop;
   }
 
   public List<IngestRecord> ingest(String source) {
@@ -26,7 +28,11 @@ public final class FileIngestor implements Serializable {
     Format format = Format.of(source);
     try {
       if (format == Format.PARQUET) {
-        ParquetExtractor.extract(source, options.parquetTextColumn(), sink);
+        if (length(source) > options.maxFileBytes()) {
+          sink.reject(source, "file larger than " + options.maxFileBytes() + " bytes (--max-file-mb)");
+        } else {
+          ParquetExtractor.extract(source, options.parquetTextColumn(), hadoop.value(), sink);
+        }
       } else {
         byte[] bytes = read(source);
         if (bytes == null) {
@@ -44,9 +50,14 @@ public final class FileIngestor implements Serializable {
     return sink.records();
   }
 
+  private long length(String source) throws IOException {
+    Path path = new Path(source);
+    return path.getFileSystem(hadoop.value()).getFileStatus(path).getLen();
+  }
+
   private byte[] read(String source) throws IOException {
     Path path = new Path(source);
-    FileSystem fs = path.getFileSystem(new Configuration());
+    FileSystem fs = path.getFileSystem(hadoop.value());
     if (fs.getFileStatus(path).getLen() > options.maxFileBytes()) {
       return null;
     }

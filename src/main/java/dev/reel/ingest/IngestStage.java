@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import dev.reel.config.IngestOptions;
 
 /**
@@ -66,10 +67,15 @@ public final class IngestStage {
    * {@link #SLICE_BYTES}, and at least {@code minSlices} tasks while there are files for them.
    */
   public JavaRDD<IngestRecord> run(JavaSparkContext spark, InputListing listing, int minSlices) {
-    FileIngestor ingestor = new FileIngestor(options);
+    // The session's Hadoop settings travel with the tasks (once per executor, as a broadcast).
+    Broadcast<HadoopConf> hadoop = spark.broadcast(new HadoopConf(spark.hadoopConfiguration()));
+    IngestOptions caps = options;
     List<List<String>> slices = slices(listing, minSlices);
     return spark.parallelize(slices, Math.max(1, slices.size()))
-        .flatMap(slice -> slice.stream().flatMap(file -> ingestor.ingest(file).stream()).iterator());
+        .flatMap(slice -> {
+          FileIngestor ingestor = new FileIngestor(caps, hadoop.value());
+          return slice.stream().flatMap(file -> ingestor.ingest(file).stream()).iterator();
+        });
   }
 
   /** Consecutive files grouped so each group holds about the same bytes, at most {@link #SLICE_BYTES} where it can. */

@@ -14,8 +14,7 @@ import org.apache.parquet.schema.MessageType;
 final class ParquetExtractor {
   private ParquetExtractor() {}
 
-  static void extract(String source, String column, RecordSink sink) throws IOException {
-    Configuration conf = new Configuration();
+  static void extract(String source, String column, Configuration conf, RecordSink sink) throws IOException {
     Path path = new Path(source);
     MessageType schema;
     try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
