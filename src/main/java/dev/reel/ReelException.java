@@ -18,6 +18,10 @@ public final class ReelException extends RuntimeException {
         + " rejected; see rejects.json in the output directory)", null);
   }
 
+  public static ReelException outputUnwritable(String output, Throwable cause) {
+    return new ReelException(cause.getMessage() + " (--output " + output + ")", cause);
+  }
+
   public static ReelException noTokens(String input) {
     return new ReelException("tokenize: the documents of " + input + " hold no tokens", null);
   }

@@ -1,7 +1,6 @@
 package dev.reel;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +46,7 @@ import dev.reel.tokenize.QuestionTokens;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 import dev.reel.tokenize.TokenFrequencies;
 import dev.reel.tokenize.TokenizeStage;
+import dev.reel.write.OutputDir;
 import dev.reel.write.ReelPlot;
 import dev.reel.write.ReelWriter;
 
@@ -75,8 +75,12 @@ public final class ReelJob {
   }
 
   private JobMetrics run(SparkSession session, JavaSparkContext spark, long jobStart) throws IOException {
-    Path output = Path.of(config.output());
-    Files.createDirectories(output);
+    OutputDir output;
+    try {
+      output = OutputDir.open(config.output(), session.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw ReelException.outputUnwritable(config.output(), e);
+    }
     ReelWriter writer = new ReelWriter(output);
     JobMetrics metrics = new JobMetrics();
     Models models = loadModels(metrics);
@@ -93,7 +97,7 @@ public final class ReelJob {
       writer.answer(hop.reel(), config.question(), trail, chain.used(), chain.facts());
     }
     Map<String, Long> caughtPerGate = record(metrics, hop, models);
-    ReelPlot.write(output.resolve("reel.png"), hop.buffer(), config.hasQuestion() && !hop.reel().ranked().isEmpty()
+    ReelPlot.write(output, "reel.png", hop.buffer(), config.hasQuestion() && !hop.reel().ranked().isEmpty()
         ? hop.reel().ranked().get(0) : null, corpus.tokenCount(), caughtPerGate,
         config.hasQuestion() ? "Importance along the corpus: " + config.question() : "Importance along the corpus");
     writeClock.stop(metrics, 0, "reel.parquet, reel.md, reel.png" + (config.hasQuestion() ? ", answer.json" : ""));
@@ -103,6 +107,7 @@ public final class ReelJob {
     metrics.put("tokens_per_second", Math.round(corpus.tokenCount() / seconds));
     metrics.put("memory", MemoryPeaks.snapshot());
     writer.metrics(metrics);
+    output.success();
     corpus.documents().unpersist();
     records.unpersist();
     LOG.info("reel: {} tokens of {} documents -> {} kept tokens in {} passages, {} s; outputs in {}",

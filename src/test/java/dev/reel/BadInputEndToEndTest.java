@@ -62,6 +62,10 @@ class BadInputEndToEndTest {
         metrics.get("documents_processed").asInt() + metrics.get("documents_rejected").asInt());
     assertTrue(metrics.get("files_hidden_skipped").asInt() > 0, "Spark's _SUCCESS and .crc files are counted");
     assertTrue(Files.exists(out.resolve("answer.json")));
+    assertTrue(Files.exists(out.resolve("_SUCCESS")), "a finished run says so, last");
+    try (var files = Files.list(out)) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+    }
   }
 
   /** Writes one file per supported format; returns how many documents they hold. */

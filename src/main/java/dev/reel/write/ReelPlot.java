@@ -8,7 +8,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -38,7 +37,8 @@ public final class ReelPlot {
 
   private ReelPlot() {}
 
-  public static void write(Path file, List<Candidate> buffer, Evidence answer, long tokens,
+  /** Draws the plot into {@code name} of {@code output}. */
+  public static void write(OutputDir output, String name, List<Candidate> buffer, Evidence answer, long tokens,
                            Map<String, Long> caughtPerGate, String title) throws IOException {
     BufferedImage image = new BufferedImage(WIDTH, TOP_HEIGHT + BOTTOM_HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -49,7 +49,7 @@ public final class ReelPlot {
     } finally {
       g.dispose();
     }
-    ImageIO.write(image, "png", file.toFile());
+    output.write(name, out -> ImageIO.write(image, "png", out));
   }
 
   private static JFreeChart importance(List<Candidate> buffer, Evidence answer, long tokens, String title) {

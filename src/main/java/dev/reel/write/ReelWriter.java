@@ -1,12 +1,12 @@
 package dev.reel.write;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStreamWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,15 +24,19 @@ import dev.reel.reason.ReelResult;
 import dev.reel.score.Candidate;
 import dev.reel.metrics.JobMetrics;
 
-/** Write: reel.parquet, reel.md, answer.json, rejects.json and metrics.json in the output directory. */
+/**
+ * Write: reel.parquet, reel.md, answer.json, rejects.json and metrics.json in the output directory, each through
+ * {@link OutputDir} (any Hadoop file system, whole files only).
+ */
 public final class ReelWriter {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   /** Evidence entries written to answer.json. */
   static final int EVIDENCE_LIMIT = 10;
 
-  private final Path output;
+  private final OutputDir output;
 
-  public ReelWriter(Path output) {
+  public ReelWriter(OutputDir output) {
     this.output = output;
   }
 
@@ -47,7 +51,7 @@ public final class ReelWriter {
           c.gate() >= 0 ? gateNames.get(c.gate()) : null));
     });
     spark.createDataFrame(rows, ReelSchema.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .parquet(output.resolve("reel.parquet").toString());
+        .parquet(output.resolve("reel.parquet"));
   }
 
   /** Passages listed in reel.md's ranked section. */
@@ -55,7 +59,8 @@ public final class ReelWriter {
 
   /** The reel as Markdown: the strongest passages ranked, then every passage in corpus order; kept tokens in bold. */
   public void reelMarkdown(ReelResult reel, String question) throws IOException {
-    try (BufferedWriter out = Files.newBufferedWriter(output.resolve("reel.md"), StandardCharsets.UTF_8)) {
+    output.write("reel.md", stream -> {
+      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
       out.write("# Highlight reel\n\n");
       if (question != null) {
         out.write("Question: " + question + "\n\nAnswer: " + oneLine(reel.answer()) + "\n\n");
@@ -77,7 +82,8 @@ public final class ReelWriter {
         out.write("- `" + passage.docId().substring(Math.min(passage.docId().length(), passage.source().length()))
             + " @" + passage.position() + "` " + MarkdownHighlighter.highlight(passage) + "\n");
       }
-    }
+      out.flush();
+    });
   }
 
   /**
@@ -128,14 +134,15 @@ public final class ReelWriter {
       answer.put("chain", chain);
       answer.put("facts_read", facts);
     }
-    JSON.writeValue(output.resolve("answer.json").toFile(), answer);
+    output.write("answer.json", out -> JSON.writeValue(out, answer));
   }
 
-  /** Rejects as JSON lines, streamed partition by partition. */
+  /** Rejects as JSON lines, streamed partition by partition; returns how many. */
   public long rejects(Iterator<IngestRecord> rejects) throws IOException {
-    long count = 0;
+    long[] count = {0};
     ObjectMapper lines = new ObjectMapper();
-    try (BufferedWriter out = Files.newBufferedWriter(output.resolve("rejects.json"), StandardCharsets.UTF_8)) {
+    output.write("rejects.json", stream -> {
+      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
       while (rejects.hasNext()) {
         IngestRecord reject = rejects.next();
         Map<String, Object> row = new LinkedHashMap<>();
@@ -144,14 +151,15 @@ public final class ReelWriter {
         row.put("reason", reject.reason());
         out.write(lines.writeValueAsString(row));
         out.write('\n');
-        count++;
+        count[0]++;
       }
-    }
-    return count;
+      out.flush();
+    });
+    return count[0];
   }
 
   public void metrics(JobMetrics metrics) throws IOException {
-    JSON.writeValue(output.resolve("metrics.json").toFile(), metrics.asMap());
+    output.write("metrics.json", out -> JSON.writeValue(out, metrics.asMap()));
   }
 
   private static String oneLine(String text) {

@@ -83,6 +83,19 @@ class ReelCommandTest {
   }
 
   @Test
+  void anOutputThatCannotBeWrittenIsOneLineAndExitThree(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "x");
+    java.nio.file.Files.writeString(dir.resolve("in.txt"), "Call me Ishmael.");
+    Result result = run("--input", dir.resolve("in.txt").toString(), "--output", file.resolve("out").toString());
+    assertEquals(ReelCommand.EXIT_INPUT, result.exit, result.err);
+    assertTrue(result.err.strip().startsWith("reel: output: cannot write to "), result.err);
+    assertTrue(result.err.strip().endsWith("(--output " + file.resolve("out") + ")"), result.err);
+    assertEquals(1, result.err.strip().lines().count(), result.err);
+    assertEquals("x", java.nio.file.Files.readString(file), "nothing written over the file in the way");
+  }
+
+  @Test
   void missingConfigFileIsOneLineAndExitTwo() {
     Result result = run("--config", "/no/such.properties", "--input", "x", "--output", "y");
     assertEquals(2, result.exit);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.reel.reason.Evidence;
@@ -21,7 +22,8 @@ class ReelPlotTest {
   @Test
   void emptyBufferStillDrawsAPicture(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("reel.png");
-    ReelPlot.write(file, List.of(), null, 0, Map.of(), "empty");
+    ReelPlot.write(OutputDir.open(dir.toString(), new Configuration()), "reel.png", List.of(), null, 0, Map.of(),
+        "empty");
     assertTrue(Files.size(file) > 5_000);
   }
 
@@ -36,7 +38,8 @@ class ReelPlotTest {
     caught.put("random-0", 120L);
     caught.put("question:key", 7L);
     Path file = dir.resolve("reel.png");
-    ReelPlot.write(file, buffer, answer, 280_000, caught, "Importance");
+    ReelPlot.write(OutputDir.open(dir.toString(), new Configuration()), "reel.png", buffer, answer, 280_000, caught,
+        "Importance");
     assertTrue(Files.size(file) > 20_000, "too small: " + Files.size(file));
     BufferedImage image = ImageIO.read(file.toFile());
     Set<Integer> colours = new HashSet<>();
