@@ -77,6 +77,10 @@ class BadInputEndToEndTest {
     Corpora.write(in.resolve("good/one.eml"), mail("First", PROSE));
     Corpora.write(in.resolve("good/box.mbox"), "From a@example.org Mon Jan 1 00:00:00 2024\n" + mail("A", PROSE)
         + "\nFrom b@example.org Mon Jan 1 00:00:00 2024\n" + mail("B", PROSE));
+    // CRLF line ends, a body paragraph opening "From " with a year, an mboxrd-quoted line: still two messages.
+    Corpora.write(in.resolve("good/crlf.mbox"), ("From a@example.org Mon Jan 1 00:00:00 2024\n" + mail("C", PROSE
+        + "\n\nFrom 2019 to 2024 the crew grew.\n>From the log.") + "\nFrom b@example.org Tue Jan 2 00:00:00 2024\n"
+        + mail("D", PROSE)).replace("\n", "\r\n"));
     Corpora.write(in.resolve("good/records.jsonl"), "{\"text\": \"" + PROSE + "\"}\n\n{\"text\": \"Second.\"}\n");
     SparkSessions.shared().createDataset(List.of(PROSE, "Another row."), Encoders.STRING()).toDF("text")
         .coalesce(1).write().parquet(in.resolve("good/table.parquet").toString());
@@ -91,7 +95,7 @@ class BadInputEndToEndTest {
       tar.write(bytes);
       tar.closeArchiveEntry();
     }
-    return 1 + 1 + 1 + 1 + 2 + 2 + 2 + 2 + 1 + 1; // + the good entry of slip.zip below
+    return 1 + 1 + 1 + 1 + 2 + 2 + 2 + 2 + 2 + 1 + 1; // + the good entry of slip.zip below
   }
 
   /** Writes the bad cases; returns doc id suffix -> expected part of the reason. */
