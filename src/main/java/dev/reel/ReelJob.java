@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.reel.chunk.ChunkStage;
@@ -56,6 +57,8 @@ public final class ReelJob {
   /** Long stages log their progress this often. */
   private static final double PROGRESS_SECONDS = 10;
   private final ReelConfig config;
+  /** Documents tokenized over the whole job: documents_processed when nothing tokenized the corpus twice. */
+  private LongAccumulator tokenized;
 
   public ReelJob(ReelConfig config) {
     this.config = config;
@@ -65,6 +68,7 @@ public final class ReelJob {
     long jobStart = System.nanoTime();
     MemoryPeaks.reset();
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
+    tokenized = spark.sc().longAccumulator("documents tokenized");
     ProgressLogger progress = new ProgressLogger(PROGRESS_SECONDS);
     session.sparkContext().addSparkListener(progress);
     try {
@@ -104,11 +108,13 @@ public final class ReelJob {
 
     double seconds = (System.nanoTime() - jobStart) / 1e9;
     metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    // Read at the end: a later stage that recomputed tokens would have counted its documents again.
+    metrics.put("documents_tokenized", tokenized.value());
     metrics.put("tokens_per_second", Math.round(corpus.tokenCount() / seconds));
     metrics.put("memory", MemoryPeaks.snapshot());
     writer.metrics(metrics);
     output.success();
-    corpus.documents().unpersist();
+    corpus.release();
     records.unpersist();
     LOG.info("reel: {} tokens of {} documents -> {} kept tokens in {} passages, {} s; outputs in {}",
         corpus.tokenCount(), corpus.documentCount(), hop.buffer().size(), hop.reel().passages().size(),
@@ -230,8 +236,8 @@ public final class ReelJob {
     StageClock clock = StageClock.start("tokenize", "documents to tokens and global positions");
     spark.setJobDescription("reel tokenize: tokens, character spans and global positions");
     Broadcast<byte[]> tokenizer = spark.broadcast(tokenizerJson);
-    PlacedCorpus corpus = PositionStage.run(spark,
-        TokenizeStage.run(records.filter(r -> !r.isReject()), tokenizer));
+    PlacedCorpus corpus = PositionStage.run(spark, TokenizeStage.run(
+        PositionStage.order(records.filter(r -> !r.isReject())), tokenizer, tokenized));
     clock.stop(metrics, corpus.tokenCount(), corpus.tokenCount() + " tokens");
     if (corpus.tokenCount() == 0) {
       throw ReelException.noTokens(config.ingest().input());

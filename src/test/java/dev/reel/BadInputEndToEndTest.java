@@ -57,6 +57,7 @@ class BadInputEndToEndTest {
     }
     assertEquals(expectedRejects.size(), rejects.size(), "unexpected rejects: " + rejects);
     assertEquals(goodDocuments, metrics.get("documents_processed").asInt());
+    assertEquals(goodDocuments, metrics.get("documents_tokenized").asInt(), "every document tokenized once");
     assertEquals(rejects.size(), metrics.get("documents_rejected").asInt());
     assertEquals(metrics.get("documents_seen").asInt(),
         metrics.get("documents_processed").asInt() + metrics.get("documents_rejected").asInt());

@@ -79,7 +79,8 @@ public final class TrainDnaCommand implements Callable<Integer> {
       JavaRDD<IngestRecord> records = ingest.run(spark,
           ingest.listFiles(session.sparkContext().hadoopConfiguration()), spark.defaultParallelism() * 4);
       JavaRDD<TokenizedDoc> tokens = TokenizeStage.run(records.filter(r -> !r.isReject()),
-          spark.broadcast(tokenizerJson)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+          spark.broadcast(tokenizerJson), spark.sc().longAccumulator("documents tokenized"))
+          .persist(StorageLevel.MEMORY_AND_DISK_SER());
       TokenFrequencies frequencies = TokenFrequencies.count(tokens, vocabulary.size());
       LOG.info("train-dna: {} documents counted; learning {} tastes (seed {})", frequencies.documents(), gates, seed);
       LearnedTastes tastes = new SphericalKMeans(vectors, vocabulary)

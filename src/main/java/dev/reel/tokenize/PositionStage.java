@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
+import dev.reel.ingest.IngestRecord;
 
 /**
  * Position: documents in a stable order (source path, then reading order), per-partition token totals and prefix
@@ -24,15 +25,36 @@ public final class PositionStage {
     }
   }
 
-  /** The placed documents (persisted: the chunk and reason stages both read them) and the corpus totals. */
-  public record PlacedCorpus(JavaRDD<TokenizedDoc> documents, long documentCount, long tokenCount) {}
+  /**
+   * The placed documents and the corpus totals. {@code documents} is a cheap per-document map over the tokenized
+   * documents, which are persisted once; the chunk and reason stages of every hop read it. {@link #release} frees
+   * them.
+   */
+  public record PlacedCorpus(JavaRDD<TokenizedDoc> documents, JavaRDD<TokenizedDoc> tokenized, long documentCount,
+                             long tokenCount) {
+    public void release() {
+      tokenized.unpersist();
+    }
+  }
 
-  public static PlacedCorpus run(JavaSparkContext spark, JavaRDD<TokenizedDoc> tokenized) {
-    JavaRDD<TokenizedDoc> sorted = tokenized
-        .mapToPair(doc -> new Tuple2<>(new DocKey(doc.source(), doc.ordinal()), doc))
+  /**
+   * The documents in corpus order (source path, then reading order), range-partitioned. Sorting the ingest records,
+   * before tokenizing, means the sort's sampling pass reads persisted records rather than tokenizing the corpus a
+   * second time, and the shuffle moves text without token arrays.
+   */
+  public static JavaRDD<IngestRecord> order(JavaRDD<IngestRecord> documents) {
+    return documents.mapToPair(doc -> new Tuple2<>(new DocKey(doc.source(), doc.ordinal()), doc))
         .sortByKey()
-        .values(); // read twice below; the second read reuses the sort's shuffle output
-    List<long[]> totals = sorted.mapPartitionsWithIndex((partition, docs) -> {
+        .values();
+  }
+
+  /**
+   * Places documents already in corpus order ({@link #order}, then tokenized partition by partition): the per-partition
+   * totals are counted once (which persists {@code tokenized}), then every token gets its global position.
+   */
+  public static PlacedCorpus run(JavaSparkContext spark, JavaRDD<TokenizedDoc> tokenized) {
+    JavaRDD<TokenizedDoc> stored = tokenized.persist(StorageLevel.DISK_ONLY());
+    List<long[]> totals = stored.mapPartitionsWithIndex((partition, docs) -> {
       long documents = 0;
       long tokens = 0;
       while (docs.hasNext()) {
@@ -50,9 +72,9 @@ public final class PositionStage {
       tokens += total[2];
     }
     Broadcast<long[][]> offsets = spark.broadcast(starts);
-    JavaRDD<TokenizedDoc> placed = sorted.mapPartitionsWithIndex(
+    JavaRDD<TokenizedDoc> placed = stored.mapPartitionsWithIndex(
         (partition, docs) -> place(docs, offsets.value()[partition]), true);
-    return new PlacedCorpus(placed.persist(StorageLevel.DISK_ONLY()), documents, tokens);
+    return new PlacedCorpus(placed, stored, documents, tokens);
   }
 
   private static Iterator<TokenizedDoc> place(Iterator<TokenizedDoc> docs, long[] start) {
