@@ -32,8 +32,9 @@ public final class ReelCommand implements Callable<Integer> {
       description = "File, directory or glob to read, on any Hadoop file system.")
   String input;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the outputs.")
-  Path output;
+  @Option(names = "--output", required = true, paramLabel = "DIR",
+      description = "Directory for the outputs, on any Hadoop file system (hdfs://, s3a://, a local path).")
+  String output;
 
   @Option(names = "--question", paramLabel = "TEXT", description = "Question to answer over the corpus.")
   String question;
@@ -102,7 +103,7 @@ public final class ReelCommand implements Callable<Integer> {
       ChunkOptions chunk = new ChunkOptions(chunkTokens, (long) (tuning.chunkStoreMb * mib), tuning.partitions);
       ScoreOptions score = new ScoreOptions(alpha, tuning.gates, tuning.seed, tuning.gateThreshold, tuning.topP,
           tuning.chunkBudget, tuning.ablate, tuning.dna, tuning.rule, tuning.vectors);
-      return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output.toString(),
+      return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output,
           positions, hops);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
