@@ -10,15 +10,37 @@ reel_build() {
     echo "building highlight-reel (first run, or sources changed)..." >&2
     local log; log=$(mktemp)
     if ! (cd "$REEL_HOME" && mvn -B -DskipTests package dependency:build-classpath \
-        -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime) >"$log" 2>&1; then
+        -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime) >"$log" 2>&1; then
       cat "$log" >&2; rm -f "$log"; echo "build failed (output above)" >&2; exit 1
     fi
     rm -f "$log"
   fi
 }
 
+# The job with --master on a cluster (not local[...]) goes through deploy/submit, which ships the application jar and
+# its dependencies to the executors; the rest of the arguments go to the job unchanged.
+reel_on_cluster() {
+  local args=() master="" config=""
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --master) master=${2:-}; shift 2 || shift ;;
+      --master=*) master=${1#--master=}; shift ;;
+      --config|--config=*) config=yes; args+=("$1"); shift ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  if [[ -n $master && $master != local* ]]; then
+    # The same option defaults as a local run (jobs/reel reads conf/reel.properties).
+    [[ -n $config ]] || args=(--config "$REEL_HOME/conf/reel.properties" "${args[@]}")
+    exec "$REEL_HOME/deploy/submit" "$master" -- "${args[@]}"
+  fi
+}
+
 reel_run() {  # reel_run MAIN_CLASS ARGS...
   local main=$1; shift
+  if [[ $main == dev.reel.cli.ReelCommand ]]; then
+    reel_on_cluster "$@"
+  fi
   reel_build
   exec java -Xmx"${REEL_DRIVER_MEMORY:-4g}" @"$REEL_HOME/conf/jvm.options" \
     -Dlog4j.configurationFile="$REEL_HOME/conf/log4j2.properties" ${REEL_JAVA_OPTS:-} \
