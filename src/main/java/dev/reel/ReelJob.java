@@ -26,6 +26,7 @@ import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.MemoryPeaks;
 import dev.reel.metrics.ProgressLogger;
 import dev.reel.metrics.StageClock;
+import dev.reel.metrics.TaskFailures;
 import dev.reel.model.ContextualSpec;
 import dev.reel.model.ModelFiles;
 import dev.reel.model.PrincipalProjection;
@@ -59,6 +60,8 @@ public final class ReelJob {
   private final ReelConfig config;
   /** Documents tokenized over the whole job: documents_processed when nothing tokenized the corpus twice. */
   private LongAccumulator tokenized;
+  /** Task attempts Spark ran again and executors lost, for metrics.json. */
+  private TaskFailures failures;
 
   public ReelJob(ReelConfig config) {
     this.config = config;
@@ -70,11 +73,14 @@ public final class ReelJob {
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
     tokenized = spark.sc().longAccumulator("documents tokenized");
     ProgressLogger progress = new ProgressLogger(PROGRESS_SECONDS);
+    failures = new TaskFailures();
     session.sparkContext().addSparkListener(progress);
+    session.sparkContext().addSparkListener(failures);
     try {
       return run(session, spark, jobStart);
     } finally {
       session.sparkContext().removeSparkListener(progress);
+      session.sparkContext().removeSparkListener(failures);
     }
   }
 
@@ -110,6 +116,8 @@ public final class ReelJob {
     metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);
     // Read at the end: a later stage that recomputed tokens would have counted its documents again.
     metrics.put("documents_tokenized", tokenized.value());
+    metrics.put("task_attempts_failed", failures.failedAttempts());
+    metrics.put("executors_lost", failures.executorsLost());
     metrics.put("tokens_per_second", Math.round(corpus.tokenCount() / seconds));
     metrics.put("memory", MemoryPeaks.snapshot());
     writer.metrics(metrics);

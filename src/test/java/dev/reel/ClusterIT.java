@@ -3,6 +3,7 @@ package dev.reel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import dev.reel.testing.JobRuns;
  * A real standalone cluster: a master and two workers as separate JVMs (deploy/cluster up, Spark from Maven
  * Central), each worker with a home and working directory of its own, the job submitted through SparkSubmit in
  * client mode with the application jar (so this runs after {@code package}, as an integration test). Its reel and
- * answer are local mode's, and both workers' executors ran its tasks.
+ * answer are local mode's, and both workers' executors ran its tasks; with one executor killed (SIGKILL) as the score
+ * stage starts, the job still succeeds with the same reel, and metrics.json counts the executor lost.
  */
 class ClusterIT {
   private static final String QUESTION = "What does the break statement do?";
@@ -44,19 +46,63 @@ class ClusterIT {
   void theJobOnTheClusterKeepsLocalModesReel() throws Exception {
     Path out = dir.resolve("cluster-out");
     Path log = dir.resolve("submit.log");
-    int exit = run(log, "deploy/cluster", "submit", "--dir", cluster().toString(), "--", "--input",
-        Corpora.SAMPLES.resolve("html").toString(), "--output", out.toString(), "--question", QUESTION);
-    assertEquals(0, exit, tail(log));
+    Process submit = submit(out, log);
+    assertTrue(submit.waitFor(10, TimeUnit.MINUTES), tail(log));
+    assertEquals(0, submit.exitValue(), tail(log));
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
-
-    Path local = dir.resolve("local-out");
-    JobRuns.run(JobRuns.args(Corpora.SAMPLES.resolve("html"), local, "--question", QUESTION));
-    assertEquals(JobRuns.reelRows(local), JobRuns.reelRows(out), "reel.parquet row for row, every column");
-    assertEquals(JobRuns.json(local.resolve("answer.json")).get("answer"),
+    assertEquals(JobRuns.reelRows(local()), JobRuns.reelRows(out), "reel.parquet row for row, every column");
+    assertEquals(JobRuns.json(local().resolve("answer.json")).get("answer"),
         JobRuns.json(out.resolve("answer.json")).get("answer"));
     for (int w = 1; w <= 2; w++) {
       assertTrue(ranTasks(cluster().resolve("worker-" + w + "/work")), "worker " + w + " ran no task");
     }
+  }
+
+  @Test
+  void anExecutorKilledWhileScoringIsSurvivedWithTheSameReel() throws Exception {
+    Path out = dir.resolve("killed-out");
+    Path log = dir.resolve("killed.log");
+    Process submit = submit(out, log);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!Files.exists(log) || !Files.readString(log).contains("score: started")) {
+      assertTrue(submit.isAlive() && System.nanoTime() < deadline, "the score stage never started: " + tail(log));
+      Thread.sleep(50);
+    }
+    ProcessHandle executor = executorOf(cluster().resolve("worker-1/work"));
+    executor.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the driver
+    assertTrue(submit.waitFor(10, TimeUnit.MINUTES), tail(log));
+    assertEquals(0, submit.exitValue(), tail(log));
+    JsonNode metrics = JobRuns.json(out.resolve("metrics.json"));
+    assertTrue(metrics.get("executors_lost").asInt() >= 1, metrics.toString());
+    assertEquals(JobRuns.reelRows(local()), JobRuns.reelRows(out), "the reel of a run that lost an executor");
+  }
+
+  /** The job on the cluster, started: its output to {@code log}. */
+  private static Process submit(Path out, Path log) throws IOException {
+    return start(log, "deploy/cluster", "submit", "--dir", cluster().toString(), "--", "--input",
+        Corpora.SAMPLES.resolve("html").toString(), "--output", out.toString(), "--question", QUESTION);
+  }
+
+  /** Local mode's outputs for the same input and question, made once. */
+  private static synchronized Path local() {
+    Path local = dir.resolve("local-out");
+    if (!Files.exists(local.resolve("_SUCCESS"))) {
+      JobRuns.run(JobRuns.args(Corpora.SAMPLES.resolve("html"), local, "--question", QUESTION));
+    }
+    return local;
+  }
+
+  /** The live executor JVM a worker launched, found by its working directory under the worker's {@code work}. */
+  private static ProcessHandle executorOf(Path work) throws IOException {
+    for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
+      String command = process.info().commandLine().orElse("");
+      Path cwd = Path.of("/proc", Long.toString(process.pid()), "cwd");
+      if (command.contains("CoarseGrainedExecutorBackend") && Files.exists(cwd)
+          && Files.readSymbolicLink(cwd).startsWith(work.toAbsolutePath())) {
+        return process;
+      }
+    }
+    throw new IllegalStateException("no executor running under " + work);
   }
 
   private static Path cluster() {
@@ -75,10 +121,15 @@ class ClusterIT {
     return false;
   }
 
+  /** Starts a command from the project root, its output to {@code log}. */
+  private static Process start(Path log, String... command) throws IOException {
+    return new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
   /** Runs a command from the project root, output to {@code log}; its exit code (fails after 10 minutes). */
   private static int run(Path log, String... command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = start(log, command);
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException(String.join(" ", command) + " ran over 10 minutes: " + tail(log));
