@@ -15,6 +15,7 @@ public final class ScoreStage {
   public static JavaRDD<ScoreSummary> run(ChunkStage chunks, JavaRDD<TokenizedDoc> documents, int partitions,
                                           Broadcast<ScoringModel> model, int capacity) {
     return chunks.mapChunks(documents, partitions, (partitionChunks, stats) -> {
+      InjectedFault.maybeFail("score");
       ScoringModel scoring = model.value();
       ScoreSummary summary = new ScoreSummary(capacity, scoring.gates().count(), stats);
       Promoter promoter = new Promoter(scoring.options().topP(), scoring.options().chunkBudget());
