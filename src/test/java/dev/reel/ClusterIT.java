@@ -20,12 +20,15 @@ import dev.reel.testing.JobRuns;
 
 /**
  * A real standalone cluster: a master and two workers as separate JVMs (deploy/cluster up, Spark from Maven
- * Central), each worker with a home and working directory of its own, the job submitted through SparkSubmit in
- * client mode with the application jar (so this runs after {@code package}, as an integration test). Its reel and
- * answer are local mode's, and both workers' executors ran its tasks; with one executor killed (SIGKILL) as the score
+ * Central), each worker with a home and working directory of its own (its executors' user.home is their own working
+ * directory), the job submitted through SparkSubmit in
+ * client mode with the application jar (so this runs after {@code package}, as an integration test). Over all of
+ * data-samples/, its reel and answer are local mode's, and both workers' executors ran its tasks; with one executor killed (SIGKILL) as the score
  * stage starts, the job still succeeds with the same reel, and metrics.json counts the executor lost.
  */
 class ClusterIT {
+  /** The README's first command's question, over all of data-samples/. */
+  private static final String SAMPLES_QUESTION = "What did the president propose for health insurance?";
   private static final String QUESTION = "What does the break statement do?";
 
   @TempDir
@@ -46,15 +49,21 @@ class ClusterIT {
   void theJobOnTheClusterKeepsLocalModesReel() throws Exception {
     Path out = dir.resolve("cluster-out");
     Path log = dir.resolve("submit.log");
-    Process submit = submit(out, log);
+    Process submit = submit(Corpora.SAMPLES, SAMPLES_QUESTION, out, log);
     assertTrue(submit.waitFor(10, TimeUnit.MINUTES), tail(log));
     assertEquals(0, submit.exitValue(), tail(log));
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
-    assertEquals(JobRuns.reelRows(local()), JobRuns.reelRows(out), "reel.parquet row for row, every column");
-    assertEquals(JobRuns.json(local().resolve("answer.json")).get("answer"),
+    Path local = dir.resolve("samples-local");
+    JobRuns.run(JobRuns.args(Corpora.SAMPLES, local, "--question", SAMPLES_QUESTION));
+    assertEquals(JobRuns.reelRows(local), JobRuns.reelRows(out), "reel.parquet row for row, every column");
+    assertEquals(JobRuns.json(local.resolve("answer.json")).get("answer"),
         JobRuns.json(out.resolve("answer.json")).get("answer"));
     for (int w = 1; w <= 2; w++) {
       assertTrue(ranTasks(cluster().resolve("worker-" + w + "/work")), "worker " + w + " ran no task");
+    }
+    try (Stream<Path> files = Files.walk(cluster().resolve("worker-1/work"))) {
+      assertTrue(files.anyMatch(p -> p.getFileName().toString().equals(".djl.ai")),
+          "the executor unpacked its native engine into its own working directory, not the driver's home");
     }
   }
 
@@ -62,7 +71,7 @@ class ClusterIT {
   void anExecutorKilledWhileScoringIsSurvivedWithTheSameReel() throws Exception {
     Path out = dir.resolve("killed-out");
     Path log = dir.resolve("killed.log");
-    Process submit = submit(out, log);
+    Process submit = submit(Corpora.SAMPLES.resolve("html"), QUESTION, out, log);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!Files.exists(log) || !Files.readString(log).contains("score: started")) {
       assertTrue(submit.isAlive() && System.nanoTime() < deadline, "the score stage never started: " + tail(log));
@@ -74,22 +83,15 @@ class ClusterIT {
     assertEquals(0, submit.exitValue(), tail(log));
     JsonNode metrics = JobRuns.json(out.resolve("metrics.json"));
     assertTrue(metrics.get("executors_lost").asInt() >= 1, metrics.toString());
-    assertEquals(JobRuns.reelRows(local()), JobRuns.reelRows(out), "the reel of a run that lost an executor");
+    Path local = dir.resolve("html-local");
+    JobRuns.run(JobRuns.args(Corpora.SAMPLES.resolve("html"), local, "--question", QUESTION));
+    assertEquals(JobRuns.reelRows(local), JobRuns.reelRows(out), "the reel of a run that lost an executor");
   }
 
-  /** The job on the cluster, started: its output to {@code log}. */
-  private static Process submit(Path out, Path log) throws IOException {
-    return start(log, "deploy/cluster", "submit", "--dir", cluster().toString(), "--", "--input",
-        Corpora.SAMPLES.resolve("html").toString(), "--output", out.toString(), "--question", QUESTION);
-  }
-
-  /** Local mode's outputs for the same input and question, made once. */
-  private static synchronized Path local() {
-    Path local = dir.resolve("local-out");
-    if (!Files.exists(local.resolve("_SUCCESS"))) {
-      JobRuns.run(JobRuns.args(Corpora.SAMPLES.resolve("html"), local, "--question", QUESTION));
-    }
-    return local;
+  /** The job on the cluster over {@code input}, started: its output to {@code log}. */
+  private static Process submit(Path input, String question, Path out, Path log) throws IOException {
+    return start(log, "deploy/cluster", "submit", "--dir", cluster().toString(), "--", "--input", input.toString(),
+        "--output", out.toString(), "--question", question);
   }
 
   /** The live executor JVM a worker launched, found by its working directory under the worker's {@code work}. */
