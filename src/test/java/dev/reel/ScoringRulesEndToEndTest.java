@@ -40,6 +40,8 @@ class ScoringRulesEndToEndTest {
     assertEquals("dna", metrics.get("rule").asText());
     List<Row> kept = reel(out);
     assertTrue(kept.stream().anyMatch(row -> row.getFloat(1) > 0), "contextual attention received nothing");
+    assertTrue(java.nio.file.Files.isRegularFile(Path.of(org.apache.spark.SparkFiles.getRootDirectory(), "models",
+        "all-minilm-l6-v2.onnx")), "the tasks took the model out of the jar into their executor's own directory");
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.reel.model;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.TaskContext;
 import dev.reel.config.ModelOptions;
 
 /**
@@ -22,8 +24,16 @@ public record ContextualSpec(ModelOptions files, int clsId, int sepId, Attention
     }
   }
 
-  /** The local path of the ONNX model; the bundled one is extracted into the cache folder once per machine. */
+  /**
+   * The local path of the ONNX model. Inside a Spark task the bundled model comes out of the application jar into
+   * the executor's own Spark directory (once per executor), never into the driver's --cache-dir path, which need not
+   * exist on the executor's machine; on the driver it is extracted into the cache folder. A --model file is read where
+   * it was given.
+   */
   public Path onnxModel() {
-    return new ModelFiles(files).onnxModel();
+    boolean executorCopy = files.model() == null && TaskContext.get() != null;
+    ModelOptions where = executorCopy ? new ModelOptions(files.tokenizer(), null, SparkFiles.getRootDirectory())
+        : files;
+    return new ModelFiles(where).onnxModel();
   }
 }
