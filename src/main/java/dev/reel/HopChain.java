@@ -100,9 +100,7 @@ final class HopChain {
           continue;
         }
         if (facts.settled(h, limit)) {
-          chain.facts().addAll(facts.describeFacts());
-          chain.used().addAll(facts.describeChain());
-          return new Hop(hop.question(), hop.gates(), hop.summary(), hop.buffer(), facts.answer(hop.reel()));
+          return answered(hop, facts, chain);
         }
         // Nothing the reasoner relates: an ordinary question after all.
         facts = null;
@@ -112,7 +110,7 @@ final class HopChain {
       hop.reel().items().stream().filter(i -> items.stream().noneMatch(o -> o.text().equals(i.text())))
           .forEach(items::add);
       if (h >= limit || !config.hasQuestion() || hop.reel().ranked().isEmpty()) {
-        return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
+        return withItems(hop, h, items);
       }
       answered.add(ReelResult.key(hop.reel().ranked().get(0)));
       if (hop.reel().answer() != null) {
@@ -120,9 +118,21 @@ final class HopChain {
       }
       question = next(hop, asked);
       if (question.ids().length == 0) {
-        return h == 1 || items.isEmpty() ? hop : hop.withItems(items);
+        return withItems(hop, h, items);
       }
     }
+  }
+
+  /** The last hop answering with the fact chain's end; the chain and the facts read go to {@code chain}. */
+  private static Hop answered(Hop hop, FactChain facts, Chain chain) {
+    chain.facts().addAll(facts.describeFacts());
+    chain.used().addAll(facts.describeChain());
+    return new Hop(hop.question(), hop.gates(), hop.summary(), hop.buffer(), facts.answer(hop.reel()));
+  }
+
+  /** The last hop, with a list's items gathered over every hop when there were several. */
+  private static Hop withItems(Hop hop, int hops, List<ListedItem> items) {
+    return hops == 1 || items.isEmpty() ? hop : hop.withItems(items);
   }
 
   /**
