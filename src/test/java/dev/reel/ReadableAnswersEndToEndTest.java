@@ -11,12 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.reel.cli.ReelCommand;
 import dev.reel.ingest.FileIngestor;
-import dev.reel.ingest.HadoopConf;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.testing.JobRuns;
 
@@ -49,7 +49,7 @@ class ReadableAnswersEndToEndTest {
     Files.copy(Path.of("src/test/resources/html/kernel-admin-guide-device-mapper-cache.html"),
         in.resolve("dm-cache.html"));
     FileIngestor ingestor = new FileIngestor(ReelCommand.parseConfig("--input", in.toString(), "--output", "x")
-        .ingest(), HadoopConf.defaults());
+        .ingest(), new Configuration());
     try (var pages = Files.list(in)) {
       for (Path page : pages.toList()) {
         for (IngestRecord record : ingestor.ingest(page.toString())) {

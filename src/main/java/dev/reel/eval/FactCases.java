@@ -147,7 +147,6 @@ final class FactCases {
     String first = b.place(null);
     int answer = b.plant(holder + " " + b.pick(MOVES) + " the " + first + ".", window(depth, 1, 4), true);
     String second = b.place(first);
-    EvalCase.Facts facts;
     String question;
     if (random.nextBoolean()) {
       b.plant(holder + " " + b.pick(MOVES) + " the " + second + ".", window(depth, 2, 4), true);

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import dev.reel.config.IngestOptions;
 import dev.reel.ingest.FileIngestor;
-import dev.reel.ingest.HadoopConf;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.tokenize.DocumentTokenizer;
 
@@ -41,7 +41,7 @@ final class Haystack {
    */
   static Haystack load(List<Path> folders, long maxTokens, DocumentTokenizer tokenizer, IngestOptions options)
       throws IOException {
-    FileIngestor ingestor = new FileIngestor(options, HadoopConf.defaults());
+    FileIngestor ingestor = new FileIngestor(options, new Configuration());
     List<Doc> docs = new ArrayList<>();
     long total = 0;
     for (Path folder : folders) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +28,6 @@ import dev.reel.cli.ReelCommand;
 import dev.reel.cli.RuntimeSettings;
 import dev.reel.config.ReelConfig;
 import dev.reel.ingest.FileIngestor;
-import dev.reel.ingest.HadoopConf;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.model.ModelFiles;
 import dev.reel.model.SentenceEncoder;
@@ -163,7 +163,7 @@ public final class QuestionSetCommand implements Callable<Integer> {
     if (files == null || files.length == 0) {
       throw new IOException("eval: no files match --input " + input);
     }
-    FileIngestor ingestor = new FileIngestor(defaults.ingest(), HadoopConf.defaults());
+    FileIngestor ingestor = new FileIngestor(defaults.ingest(), new Configuration());
     List<String> texts = new ArrayList<>();
     for (FileStatus file : files) {
       for (IngestRecord record : ingestor.ingest(file.getPath().toString())) {

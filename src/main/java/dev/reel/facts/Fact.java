@@ -19,14 +19,16 @@ public record Fact(Kind kind, String actor, String thing, String target, Stateme
     return statement.position();
   }
 
+  /** A leading article or the RULER "VAR" mark, which a name's key leaves out. */
+  private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile("^(the|a|an|var)\\s+");
+
   /** How a name compares: lower case, without a leading article or the RULER "VAR" mark. */
   public static String key(String name) {
     if (name == null) {
       return null;
     }
-    String key = name.strip().toLowerCase(java.util.Locale.ROOT);
-    key = key.replaceFirst("^(the|a|an|var)\\s+", "");
-    return key;
+    // Compiled once: the reasoner compares keys for every fact on every step of a chain.
+    return MARK.matcher(name.strip().toLowerCase(java.util.Locale.ROOT)).replaceFirst("");
   }
 
   /**

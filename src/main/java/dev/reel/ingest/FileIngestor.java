@@ -2,8 +2,8 @@ package dev.reel.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serializable;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import dev.reel.config.IngestOptions;
@@ -13,12 +13,15 @@ import dev.reel.ingest.TextDecoder.UndecodableException;
  * Turns one input file into ingest records. Never throws for bad content: every failure becomes a reject with a
  * reason, so a hostile or broken file cannot kill the job and nothing is silently lost.
  */
-public final class FileIngestor implements Serializable {
+public final class FileIngestor {
   private final IngestOptions options;
-  private final HadoopConf hadoop;
+  private final Configuration hadoop;
 
-  /** An ingestor that opens files with {@code hadoop}: in a job, the session's configuration. */
-  public FileIngestor(IngestOptions options, HadoopConf hadoop) {
+  /**
+   * An ingestor that opens files with {@code hadoop}: in a job, the session's configuration as an ingest task
+   * received it; built where it reads, so it never travels itself.
+   */
+  public FileIngestor(IngestOptions options, Configuration hadoop) {
     this.options = options;
     this.hadoop = hadoop;
   }
@@ -31,7 +34,7 @@ public final class FileIngestor implements Serializable {
         if (length(source) > options.maxFileBytes()) {
           sink.reject(source, "file larger than " + options.maxFileBytes() + " bytes (--max-file-mb)");
         } else {
-          ParquetExtractor.extract(source, options.parquetTextColumn(), hadoop.value(), sink);
+          ParquetExtractor.extract(source, options.parquetTextColumn(), hadoop, sink);
         }
       } else {
         byte[] bytes = read(source);
@@ -52,12 +55,12 @@ public final class FileIngestor implements Serializable {
 
   private long length(String source) throws IOException {
     Path path = new Path(source);
-    return path.getFileSystem(hadoop.value()).getFileStatus(path).getLen();
+    return path.getFileSystem(hadoop).getFileStatus(path).getLen();
   }
 
   private byte[] read(String source) throws IOException {
     Path path = new Path(source);
-    FileSystem fs = path.getFileSystem(hadoop.value());
+    FileSystem fs = path.getFileSystem(hadoop);
     if (fs.getFileStatus(path).getLen() > options.maxFileBytes()) {
       return null;
     }

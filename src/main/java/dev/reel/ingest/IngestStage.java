@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 import dev.reel.config.IngestOptions;
 
 /**
@@ -68,12 +69,13 @@ public final class IngestStage {
    */
   public JavaRDD<IngestRecord> run(JavaSparkContext spark, InputListing listing, int minSlices) {
     // The session's Hadoop settings travel with the tasks (once per executor, as a broadcast).
-    Broadcast<HadoopConf> hadoop = spark.broadcast(new HadoopConf(spark.hadoopConfiguration()));
+    Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sc(),
+        spark.hadoopConfiguration());
     IngestOptions caps = options;
     List<List<String>> slices = slices(listing, minSlices);
     return spark.parallelize(slices, Math.max(1, slices.size()))
         .flatMap(slice -> {
-          FileIngestor ingestor = new FileIngestor(caps, hadoop.value());
+          FileIngestor ingestor = new FileIngestor(caps, hadoop.value().value());
           return slice.stream().flatMap(file -> ingestor.ingest(file).stream()).iterator();
         });
   }
