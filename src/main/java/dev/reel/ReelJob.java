@@ -93,7 +93,7 @@ public final class ReelJob {
     }
     ReelWriter writer = new ReelWriter(output);
     JobMetrics metrics = new JobMetrics();
-    Models models = loadModels(metrics);
+    Models models = loadModels(spark, metrics);
     JavaRDD<IngestRecord> records = ingest(spark, session, writer, metrics);
     PlacedCorpus corpus = tokenize(spark, records, models.tokenizerJson(), metrics);
     List<Map<String, Object>> trail = new ArrayList<>();
@@ -138,7 +138,7 @@ public final class ReelJob {
   private record Models(byte[] tokenizerJson, Vocabulary vocabulary, TokenVectors vectors,
                         TokenVectors attentionVectors, float[] rawNorms, ContextualSpec contextual) {}
 
-  private Models loadModels(JobMetrics metrics) throws IOException {
+  private Models loadModels(JavaSparkContext spark, JobMetrics metrics) throws IOException {
     ModelFiles files = new ModelFiles(config.model());
     byte[] tokenizerJson = files.tokenizerJson();
     Vocabulary vocabulary = Vocabulary.parse(tokenizerJson);
@@ -149,6 +149,9 @@ public final class ReelJob {
     ContextualSpec contextual = null;
     if (config.score().vectors() == VectorSource.CONTEXTUAL) {
       files.onnxModel(); // extracted here, before Spark work starts: fails early, and local executors share the file
+      if (config.model().model() != null) {
+        spark.sc().addFile(config.model().model()); // executors read a --model file from their own copy
+      }
       contextual = new ContextualSpec(config.model(), vocabulary.clsId(), vocabulary.sepId(), projected.projection());
     }
     metrics.put("rule", config.score().rule().toString());

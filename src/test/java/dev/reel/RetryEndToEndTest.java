@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.reel.cli.RuntimeSettings;
 import dev.reel.score.InjectedFault;
 import dev.reel.testing.Corpora;
 import dev.reel.testing.JobRuns;
@@ -25,7 +26,7 @@ class RetryEndToEndTest {
   @Test
   void aFailedFirstAttemptIsRetriedToTheSameReel() {
     SparkSessions.shared().stop();
-    SparkSession retrying = SparkSession.builder().master("local[2,2]").appName("reel-retry-test")
+    SparkSession retrying = RuntimeSettings.builder("reel-retry-test").master("local[2,2]")
         .config("spark.ui.enabled", "false").getOrCreate();
     try {
       Path clean = dir.resolve("clean");

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.SparkFiles;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.reel.cli.ReelCommand;
+import dev.reel.model.ModelFiles;
 import dev.reel.testing.Corpora;
 import dev.reel.testing.JobRuns;
 import dev.reel.testing.SparkSessions;
@@ -40,8 +43,23 @@ class ScoringRulesEndToEndTest {
     assertEquals("dna", metrics.get("rule").asText());
     List<Row> kept = reel(out);
     assertTrue(kept.stream().anyMatch(row -> row.getFloat(1) > 0), "contextual attention received nothing");
-    assertTrue(java.nio.file.Files.isRegularFile(Path.of(org.apache.spark.SparkFiles.getRootDirectory(), "models",
+    assertTrue(Files.isRegularFile(Path.of(SparkFiles.getRootDirectory(), "models",
         "all-minilm-l6-v2.onnx")), "the tasks took the model out of the jar into their executor's own directory");
+  }
+
+  @Test
+  void aModelFileTravelsToTheTasksWithTheJob() throws Exception {
+    Path in = dir.resolve("in");
+    Path given = dir.resolve("given-model").resolve("all-minilm-l6-v2.onnx");
+    Files.createDirectories(given.getParent());
+    Files.copy(new ModelFiles(ReelCommand.parseConfig(JobRuns.args(in, dir)).model()).onnxModel(), given);
+    Path out = dir.resolve("contextual-given");
+
+    JobRuns.run(JobRuns.args(in, out, "--question", QUESTION, "--vectors", "contextual", "--model", given.toString()));
+
+    assertEquals("contextual", outputsOf(out).get("vectors").asText());
+    assertTrue(Files.isRegularFile(Path.of(SparkFiles.getRootDirectory(), "all-minilm-l6-v2.onnx")),
+        "the --model file was shipped to the tasks (SparkContext.addFile), not read at the driver's path");
   }
 
   @Test

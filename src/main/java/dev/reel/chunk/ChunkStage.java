@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.spark.SparkFiles;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
@@ -62,8 +62,7 @@ public final class ChunkStage implements Serializable {
         .repartitionAndSortWithinPartitions(new ChunkPartitioner(partitions, chunkCount(), chunkTokens));
     return pieces.mapPartitionsWithIndex((partition, partitionPieces) -> {
       long start = System.nanoTime();
-      Path spill = Path.of(SparkFiles.getRootDirectory(), "chunk-spill",
-          "p" + partition + "-" + System.nanoTime() + ".arrow");
+      Path spill = spillFile();
       BufferAllocator allocator = ROOT.newChildAllocator("chunk-p" + partition, 0, Long.MAX_VALUE);
       try (ArrowChunkStore store = new ArrowChunkStore(allocator, storeBytes, spill, chunkTokens)) {
         long tokens = 0;
@@ -77,6 +76,14 @@ public final class ChunkStage implements Serializable {
         return List.of(consumer.accept(store.chunks(), stats)).iterator();
       }
     }, false);
+  }
+
+  /**
+   * A fresh file under the executor's own scratch directories (spark.local.dir, YARN's or Kubernetes' local dirs),
+   * where Spark's own sorters spill; removed with the executor if a task dies before its store closes.
+   */
+  private static Path spillFile() {
+    return SparkEnv.get().blockManager().diskBlockManager().createTempLocalBlock()._2().toPath();
   }
 
   /** Splits a document at chunk borders; keys are the global position of each piece's first token. */

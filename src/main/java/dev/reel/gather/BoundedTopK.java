@@ -49,6 +49,10 @@ public final class BoundedTopK implements Serializable {
     return large;
   }
 
+  public int capacity() {
+    return capacity;
+  }
+
   public int size() {
     return heap.size();
   }

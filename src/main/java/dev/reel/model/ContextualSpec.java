@@ -25,15 +25,18 @@ public record ContextualSpec(ModelOptions files, int clsId, int sepId, Attention
   }
 
   /**
-   * The local path of the ONNX model. Inside a Spark task the bundled model comes out of the application jar into
-   * the executor's own Spark directory (once per executor), never into the driver's --cache-dir path, which need not
-   * exist on the executor's machine; on the driver it is extracted into the cache folder. A --model file is read where
-   * it was given.
+   * The local path of the ONNX model. On the driver: the --model file, or the bundled model extracted into the cache
+   * folder. Inside a Spark task nothing comes from the driver's disk: a --model file is the copy the job shipped with
+   * {@code addFile}, the bundled model comes out of the application jar into the executor's own Spark directory
+   * (once per executor).
    */
   public Path onnxModel() {
-    boolean executorCopy = files.model() == null && TaskContext.get() != null;
-    ModelOptions where = executorCopy ? new ModelOptions(files.tokenizer(), null, SparkFiles.getRootDirectory())
-        : files;
-    return new ModelFiles(where).onnxModel();
+    if (TaskContext.get() == null) {
+      return new ModelFiles(files).onnxModel();
+    }
+    if (files.model() != null) {
+      return Path.of(SparkFiles.get(Path.of(files.model()).getFileName().toString()));
+    }
+    return new ModelFiles(new ModelOptions(files.tokenizer(), null, SparkFiles.getRootDirectory())).onnxModel();
   }
 }

@@ -1,6 +1,7 @@
 package dev.reel.testing;
 
 import org.apache.spark.sql.SparkSession;
+import dev.reel.cli.RuntimeSettings;
 
 /** One local[2] Spark session shared by the tests of this JVM; recreated if a test's CLI run closed it. */
 public final class SparkSessions {
@@ -10,9 +11,8 @@ public final class SparkSessions {
 
   public static synchronized SparkSession shared() {
     if (session == null || session.sparkContext().isStopped()) {
-      session = SparkSession.builder()
+      session = RuntimeSettings.builder("reel-test")
           .master("local[2]")
-          .appName("reel-test")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", "4")
           .getOrCreate();
