@@ -1,5 +1,8 @@
 package dev.reel;
 
+import java.util.List;
+import dev.reel.config.QuestionFile;
+
 /**
  * A failure the user can fix (bad input, empty corpus, unusable model file). The CLI prints its message on one line
  * and exits non-zero, without a stack trace unless --verbose.
@@ -24,5 +27,24 @@ public final class ReelException extends RuntimeException {
 
   public static ReelException noTokens(String input) {
     return new ReelException("tokenize: the documents of " + input + " hold no tokens", null);
+  }
+
+  public static ReelException corpusUnusable(String corpus, Throwable cause) {
+    return new ReelException("ask: " + cause.getMessage() + " (--corpus " + corpus + ")", cause);
+  }
+
+  public static ReelException foreignCorpus(String corpus, String what, String prepared, String running) {
+    return new ReelException("ask: the corpus at " + corpus + " was prepared with " + what + " " + prepared
+        + "; this run uses " + running + ": prepare it again with this " + what + ", or ask with the same one", null);
+  }
+
+  public static ReelException questionsUnreadable(String file, Throwable cause) {
+    return new ReelException("ask: cannot read --questions " + file + ": " + cause.getMessage(), cause);
+  }
+
+  public static ReelException noQuestions(String from, List<QuestionFile.Rejected> rejected) {
+    return new ReelException("ask: no question to ask in " + from + " (" + rejected.size() + " lines rejected"
+        + (rejected.isEmpty() ? "" : "; the first, line " + rejected.get(0).line() + ": " + rejected.get(0).reason())
+        + ")", null);
   }
 }

@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * Everything one reel job needs, built and validated by the CLI, passed down unchanged.
  *
- * @param ingest      input and its caps
+ * @param ingest      input and its caps; null when asking over a prepared corpus
  * @param model       tokenizer, model and caches
  * @param chunk       chunking and the chunk store
  * @param score       scoring inside chunks
@@ -25,12 +25,17 @@ public record ReelConfig(IngestOptions ingest, ModelOptions model, ChunkOptions 
   public static final int FACT_HOPS = 5;
 
   public ReelConfig {
-    Checks.require(ingest != null && model != null && chunk != null && score != null, "incomplete configuration");
+    Checks.require(model != null && chunk != null && score != null, "incomplete configuration");
     Checks.positive(bufferBytes, "--buffer-mb");
     Checks.require(output != null, "--output is required");
     Checks.require(question == null || !question.isBlank(), "--question must not be blank");
     Checks.require(positions != null, "--positions is required");
     Checks.inRange(hops, 0, 16, "--hops");
+  }
+
+  /** This configuration asking {@code question} in at most {@code hops} hops (0: as the question decides). */
+  public ReelConfig asking(String question, int hops) {
+    return new ReelConfig(ingest, model, chunk, score, bufferBytes, question, output, positions, hops);
   }
 
   public boolean hasQuestion() {

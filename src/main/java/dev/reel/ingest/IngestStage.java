@@ -2,7 +2,9 @@ package dev.reel.ingest;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -34,10 +36,10 @@ public final class IngestStage {
   static final long SLICE_BYTES = 4L << 20;
 
   /**
-   * The input's files, sorted, their sizes in bytes, and how many hidden files (".name", "_name", as Spark and Hadoop
-   * write) were skipped.
+   * The input's files, sorted, their sizes in bytes and modification times (epoch milliseconds), and how many hidden
+   * files (".name", "_name", as Spark and Hadoop write) were skipped.
    */
-  public record InputListing(List<String> files, List<Long> bytes, int hiddenSkipped) {}
+  public record InputListing(List<String> files, List<Long> bytes, List<Long> modified, int hiddenSkipped) {}
 
   /** Lists the input's files; fails with a clear message when the input does not exist. */
   public InputListing listFiles(Configuration hadoop) throws IOException {
@@ -48,6 +50,7 @@ public final class IngestStage {
       throw new IOException("ingest: input path does not exist: " + options.input() + " (--input)");
     }
     TreeMap<String, Long> found = new TreeMap<>();
+    Map<String, Long> modified = new HashMap<>();
     int hidden = 0;
     for (FileStatus match : matches) {
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);
@@ -57,10 +60,12 @@ public final class IngestStage {
           hidden++;
         } else {
           found.put(file.getPath().toString(), file.getLen());
+          modified.put(file.getPath().toString(), file.getModificationTime());
         }
       }
     }
-    return new InputListing(List.copyOf(found.keySet()), List.copyOf(found.values()), hidden);
+    return new InputListing(List.copyOf(found.keySet()), List.copyOf(found.values()),
+        found.keySet().stream().map(modified::get).toList(), hidden);
   }
 
   /**

@@ -59,6 +59,11 @@ public final class ModelFiles {
     }
   }
 
+  /** A short name for the tokenizer, for manifests. */
+  public String tokenizerName() {
+    return options.tokenizer() != null ? Path.of(options.tokenizer()).getFileName().toString() : BUNDLED_TOKENIZER;
+  }
+
   /** A short name for the model, used to key derived caches. */
   public String modelName() {
     return options.model() != null ? Path.of(options.model()).getFileName().toString() : BUNDLED_MODEL;

@@ -18,6 +18,8 @@ public final class ReelSchema {
       .add("attention", DataTypes.FloatType, false)
       .add("relevance", DataTypes.FloatType, false)
       .add("gate", DataTypes.StringType, true);
+  /** reel.parquet of a batch of questions: the same columns and the question's id. */
+  public static final StructType WITH_QUESTION = SCHEMA.add("question_id", DataTypes.StringType, false);
 
   private ReelSchema() {}
 }

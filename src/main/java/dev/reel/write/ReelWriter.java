@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,15 +44,37 @@ public final class ReelWriter {
   /** Every kept token, one row each, in position order, as one Parquet file (Spark's directory layout). */
   public void reelParquet(SparkSession spark, List<Candidate> buffer, ReelResult reel, List<String> gateNames,
                           Vocabulary vocabulary) {
+    spark.createDataFrame(reelRows(buffer, reel, gateNames, vocabulary, null), ReelSchema.SCHEMA).coalesce(1)
+        .write().mode(SaveMode.Overwrite).parquet(output.resolve("reel.parquet"));
+  }
+
+  /**
+   * One question's kept tokens into the reel.parquet of a batch, with a question_id column: the first question
+   * replaces an earlier run's rows, the others append theirs.
+   */
+  public void reelParquet(SparkSession spark, List<Candidate> buffer, ReelResult reel, List<String> gateNames,
+                          Vocabulary vocabulary, String questionId, boolean first) {
+    spark.createDataFrame(reelRows(buffer, reel, gateNames, vocabulary, questionId), ReelSchema.WITH_QUESTION)
+        .coalesce(1).write().mode(first ? SaveMode.Overwrite : SaveMode.Append).parquet(output.resolve("reel.parquet"));
+  }
+
+  private static List<Row> reelRows(List<Candidate> buffer, ReelResult reel, List<String> gateNames,
+                                    Vocabulary vocabulary, String questionId) {
     List<Row> rows = new ArrayList<>(buffer.size());
     buffer.stream().sorted((a, b) -> Long.compare(a.position(), b.position())).forEach(c -> {
       String[] doc = reel.documents().get(c.docIndex());
-      rows.add(RowFactory.create(doc[0], doc[1], c.position(), c.charStart(), c.charEnd(), c.tokenId(),
+      Object[] values = {doc[0], doc[1], c.position(), c.charStart(), c.charEnd(), c.tokenId(),
           vocabulary.token(c.tokenId()), c.score(), c.gravity(), c.attention(), c.relevance(),
-          c.gate() >= 0 ? gateNames.get(c.gate()) : null));
+          c.gate() >= 0 ? gateNames.get(c.gate()) : null};
+      if (questionId == null) {
+        rows.add(RowFactory.create(values));
+      } else {
+        Object[] withId = Arrays.copyOf(values, values.length + 1);
+        withId[values.length] = questionId;
+        rows.add(RowFactory.create(withId));
+      }
     });
-    spark.createDataFrame(rows, ReelSchema.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .parquet(output.resolve("reel.parquet"));
+    return rows;
   }
 
   /** Passages listed in reel.md's ranked section. */
@@ -91,8 +114,13 @@ public final class ReelWriter {
    * the chain the answer used ({@code chain}) and the facts read about the entities asked for ({@code facts}); both
    * are left out when empty.
    */
-  public void answer(ReelResult reel, String question, List<Map<String, Object>> hops,
-                     List<Map<String, Object>> chain, List<Map<String, Object>> facts) throws IOException {
+  public void answer(Map<String, Object> answer) throws IOException {
+    output.write("answer.json", out -> JSON.writeValue(out, answer));
+  }
+
+  /** The fields of answer.json (and of each line of answers.jsonl). */
+  public static Map<String, Object> answerFields(ReelResult reel, String question, List<Map<String, Object>> hops,
+                                                 List<Map<String, Object>> chain, List<Map<String, Object>> facts) {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("question", question);
     answer.put("answer", reel.answer());
@@ -134,7 +162,7 @@ public final class ReelWriter {
       answer.put("chain", chain);
       answer.put("facts_read", facts);
     }
-    output.write("answer.json", out -> JSON.writeValue(out, answer));
+    return answer;
   }
 
   /** Rejects as JSON lines, streamed partition by partition; returns how many. */

@@ -15,7 +15,7 @@ class IngestSlicesTest {
       files.add(String.format("f%03d", f));
       bytes.add(sizes[f]);
     }
-    return new IngestStage.InputListing(files, bytes, 0);
+    return new IngestStage.InputListing(files, bytes, bytes.stream().map(b -> 0L).toList(), 0);
   }
 
   @Test

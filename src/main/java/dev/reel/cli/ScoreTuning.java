@@ -1,32 +1,11 @@
 package dev.reel.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import dev.reel.config.ScoringRule;
 import dev.reel.config.VectorSource;
 
-/** The options most runs leave at their defaults. */
-final class TuningOptions {
-  @Option(names = "--tokenizer", paramLabel = "PATH",
-      description = "A tokenizer.json (default: all-MiniLM-L6-v2's, bundled).")
-  String tokenizer;
-
-  @Option(names = "--model", paramLabel = "PATH",
-      description = "An ONNX token-embedding model matching the tokenizer (default: all-MiniLM-L6-v2, bundled).")
-  String model;
-
-  @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/.cache/highlight-reel",
-      description = "Extracted model files, derived token vectors, native libraries (default: ${DEFAULT-VALUE}).")
-  Path cacheDir;
-
-  @Option(names = "--json-field", defaultValue = "text", paramLabel = "NAME",
-      description = "Text field of JSON-lines records (default: ${DEFAULT-VALUE}).")
-  String jsonField;
-
-  @Option(names = "--parquet-column", defaultValue = "text", paramLabel = "NAME",
-      description = "Text column of Parquet files (default: ${DEFAULT-VALUE}).")
-  String parquetColumn;
-
+/** The scoring options most runs leave at their defaults. */
+final class ScoreTuning {
   @Option(names = "--chunk-store-mb", defaultValue = "256", paramLabel = "N",
       description = "Arrow memory per partition for chunks before they spill to disk, MiB (default: ${DEFAULT-VALUE}).")
   double chunkStoreMb;
@@ -73,20 +52,4 @@ final class TuningOptions {
       description = "Vectors of in-chunk attention: static (one per vocabulary entry) or contextual (MiniLM run over "
           + "each chunk, over ten times slower); DNA gates stay static (default: ${DEFAULT-VALUE}).")
   VectorSource vectors;
-
-  @Option(names = "--max-file-mb", defaultValue = "256", paramLabel = "N",
-      description = "Larger files are rejected unread, MiB (default: ${DEFAULT-VALUE}).")
-  double maxFileMb;
-
-  @Option(names = "--max-entry-mb", defaultValue = "64", paramLabel = "N",
-      description = "Archive entries inflating past this are rejected, MiB (default: ${DEFAULT-VALUE}).")
-  double maxEntryMb;
-
-  @Option(names = "--max-archive-mb", defaultValue = "1024", paramLabel = "N",
-      description = "An archive stops being read past this much inflated data, MiB (default: ${DEFAULT-VALUE}).")
-  double maxArchiveMb;
-
-  @Option(names = "--max-archive-entries", defaultValue = "100000", paramLabel = "N",
-      description = "An archive stops being read past this many entries (default: ${DEFAULT-VALUE}).")
-  int maxArchiveEntries;
 }

@@ -1,0 +1,142 @@
+package dev.reel;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.reel.config.QuestionFile;
+import dev.reel.config.ReelConfig;
+import dev.reel.corpus.CorpusManifest;
+import dev.reel.corpus.CorpusStore;
+import dev.reel.corpus.Fingerprints;
+import dev.reel.metrics.JobMetrics;
+import dev.reel.metrics.JobWatch;
+import dev.reel.metrics.StageClock;
+import dev.reel.model.ModelFiles;
+import dev.reel.tokenize.PositionStage.PlacedCorpus;
+import dev.reel.tokenize.TokenFrequencies;
+import dev.reel.write.AnswersWriter;
+import dev.reel.write.OutputDir;
+import dev.reel.write.ReelPlot;
+import dev.reel.write.ReelWriter;
+
+/**
+ * {@code jobs/reel ask}: questions over a prepared corpus, read once. Each question is asked as the one-shot job asks
+ * it ({@link QuestionPass}); its reel.md, answer.json, metrics.json (and reel.png for the first few) go under
+ * questions/ID/, every kept token into one reel.parquet with a question_id column, and the answers into
+ * answers.jsonl and answers.parquet. Driver memory holds one question's buffer at a time.
+ */
+public final class AskJob {
+  private static final Logger LOG = LoggerFactory.getLogger(AskJob.class);
+  private final ReelConfig config;
+  private final String corpusUri;
+  private final QuestionFile.Parsed questions;
+  private final int plots;
+
+  /**
+   * @param config    options of every question (the output directory among them); its question is not used
+   * @param corpusUri a directory written by {@link PrepareJob}
+   * @param plots     how many of the first questions get a reel.png
+   */
+  public AskJob(ReelConfig config, String corpusUri, QuestionFile.Parsed questions, int plots) {
+    this.config = config;
+    this.corpusUri = corpusUri;
+    this.questions = questions;
+    this.plots = plots;
+  }
+
+  public JobMetrics run(SparkSession session) throws IOException {
+    JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
+    try (JobWatch watch = JobWatch.start(session.sparkContext())) {
+      CorpusManifest manifest = manifest(session);
+      OutputDir output = ReelJob.openOutput(config.output(), session);
+      JobMetrics metrics = new JobMetrics();
+      Models models = Models.load(config, spark, metrics);
+      refuseForeign(manifest, models);
+      StageClock readClock = StageClock.start("read", corpusUri);
+      PlacedCorpus corpus = CorpusStore.read(session, corpusUri, manifest);
+      TokenFrequencies frequencies = TokenFrequencies.count(corpus.documents(), models.vocabulary().size());
+      readClock.stop(metrics, corpus.tokenCount(), corpus.documentCount() + " documents");
+      AnswersWriter answers = new AnswersWriter(output);
+      ReelWriter reels = new ReelWriter(output);
+      List<QuestionFile.Question> asked = questions.questions();
+      for (int q = 0; q < asked.size(); q++) {
+        QuestionFile.Question question = asked.get(q);
+        LOG.info("ask: question {} of {} ({}): {}", q + 1, asked.size(), question.id(), question.text());
+        answer(session, spark, models, corpus, frequencies, question, q, output, answers, reels);
+      }
+      answers.write(session, questions.rejected());
+      metrics.put("corpus", corpusUri);
+      metrics.put("documents", manifest.counts().documentsProcessed());
+      metrics.put("tokens", manifest.counts().tokens());
+      metrics.put("questions_asked", asked.size());
+      metrics.put("questions_rejected", questions.rejected().size());
+      double seconds = watch.finish(metrics, corpus.tokenCount());
+      reels.metrics(metrics);
+      output.success();
+      corpus.release();
+      LOG.info("ask: {} questions ({} rejected) over {} tokens in {} s; outputs in {}", asked.size(),
+          questions.rejected().size(), corpus.tokenCount(), String.format("%.1f", seconds), output);
+      return metrics;
+    }
+  }
+
+  private void answer(SparkSession session, JavaSparkContext spark, Models models, PlacedCorpus corpus,
+                      TokenFrequencies frequencies, QuestionFile.Question question, int index, OutputDir output,
+                      AnswersWriter answers, ReelWriter reels) throws IOException {
+    long start = System.nanoTime();
+    ReelConfig asking = config.asking(question.text(), question.hops());
+    JobMetrics metrics = new JobMetrics();
+    QuestionPass pass = new QuestionPass(asking, models, spark, corpus, frequencies);
+    QuestionPass.Answered answered = pass.ask(metrics);
+    HopChain.Hop hop = answered.hop();
+    OutputDir own = ReelJob.openOutput(output.resolve("questions/" + directoryName(question.id())), session);
+    ReelWriter writer = new ReelWriter(own);
+    Map<String, Object> fields = ReelWriter.answerFields(hop.reel(), question.text(), answered.trail(),
+        answered.chain().used(), answered.chain().facts());
+    writer.answer(fields);
+    writer.reelMarkdown(hop.reel(), question.text());
+    reels.reelParquet(session, hop.buffer(), hop.reel(), hop.gates().names(), models.vocabulary(), question.id(),
+        index == 0);
+    Map<String, Long> caughtPerGate = pass.record(metrics, hop);
+    if (index < plots) {
+      ReelPlot.write(own, "reel.png", hop.buffer(), hop.reel().ranked().isEmpty() ? null : hop.reel().ranked().get(0),
+          corpus.tokenCount(), caughtPerGate, "Importance along the corpus: " + question.text());
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    writer.metrics(metrics);
+    answers.add(question.id(), fields, seconds);
+  }
+
+  private CorpusManifest manifest(SparkSession session) {
+    try {
+      return CorpusStore.manifest(corpusUri, session.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw ReelException.corpusUnusable(corpusUri, e);
+    }
+  }
+
+  /** A corpus tokenized with another tokenizer, or prepared for another model, would score other tokens. */
+  private void refuseForeign(CorpusManifest manifest, Models models) throws IOException {
+    ModelFiles files = new ModelFiles(config.model());
+    CorpusManifest.Fingerprint tokenizer = Fingerprints.tokenizer(files.tokenizerName(), models.tokenizerJson());
+    if (!tokenizer.sha256().equals(manifest.tokenizer().sha256())) {
+      throw ReelException.foreignCorpus(corpusUri, "tokenizer", manifest.tokenizer().describe(),
+          tokenizer.describe());
+    }
+    CorpusManifest.Fingerprint model = Fingerprints.model(files);
+    if (!model.sha256().equals(manifest.model().sha256())) {
+      throw ReelException.foreignCorpus(corpusUri, "model", manifest.model().describe(), model.describe());
+    }
+  }
+
+  /** A question's id as a directory name: letters, digits, '.', '-' and '_' kept, anything else '_'. */
+  static String directoryName(String id) {
+    String name = id.replaceAll("[^A-Za-z0-9._-]", "_");
+    return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+  }
+}

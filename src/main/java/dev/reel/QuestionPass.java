@@ -1,0 +1,156 @@
+package dev.reel;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import dev.reel.chunk.ChunkStage;
+import dev.reel.config.ReelConfig;
+import dev.reel.dna.LearnedTastes;
+import dev.reel.gather.GatherStage;
+import dev.reel.metrics.JobMetrics;
+import dev.reel.metrics.StageClock;
+import dev.reel.model.ModelFiles;
+import dev.reel.model.TokenVectors;
+import dev.reel.reason.ReasonStage;
+import dev.reel.reason.ReelResult;
+import dev.reel.reason.SentenceMeaning;
+import dev.reel.score.Candidate;
+import dev.reel.score.DnaGates;
+import dev.reel.score.DnaLookup;
+import dev.reel.score.ScoreStage;
+import dev.reel.score.ScoreSummary;
+import dev.reel.score.ScoringModel;
+import dev.reel.tokenize.PositionStage.PlacedCorpus;
+import dev.reel.tokenize.QuestionTokens;
+import dev.reel.tokenize.QuestionTokens.Weighted;
+import dev.reel.tokenize.TokenFrequencies;
+
+/**
+ * One question (or none: the plain reel) over a placed corpus: its hops, each a pass of score, gather and reason,
+ * and the counters of the last hop for metrics.json.
+ */
+final class QuestionPass {
+  private final ReelConfig config;
+  private final Models models;
+  private final JavaSparkContext spark;
+  private final PlacedCorpus corpus;
+  private final TokenFrequencies frequencies;
+
+  /**
+   * @param config      the job's configuration, with this pass's question (or none)
+   * @param frequencies the corpus' token frequencies, counted once for every question; null without a question
+   */
+  QuestionPass(ReelConfig config, Models models, JavaSparkContext spark, PlacedCorpus corpus,
+               TokenFrequencies frequencies) {
+    this.config = config;
+    this.models = models;
+    this.spark = spark;
+    this.corpus = corpus;
+    this.frequencies = frequencies;
+  }
+
+  /** What the question's hops found: the last hop, each hop's description, and a fact chain's facts. */
+  record Answered(HopChain.Hop hop, List<Map<String, Object>> trail, HopChain.Chain chain) {}
+
+  /**
+   * Asks the question in up to --hops hops, each about what the previous one kept next to the tokens it asked for
+   * (or, for a question about chained facts, about the entity its chain leads to).
+   */
+  Answered ask(JobMetrics metrics) throws IOException {
+    Weighted question = config.hasQuestion() ? QuestionTokens.weigh(
+        QuestionTokens.contentTokens(config.question(), models.tokenizerJson(), models.vocabulary()), frequencies)
+        : Weighted.NONE;
+    LearnedTastes learned = config.score().tastes() == null ? null
+        : LearnedTastes.read(Path.of(config.score().tastes()));
+    List<Map<String, Object>> trail = new ArrayList<>();
+    HopChain.Chain chain = new HopChain.Chain();
+    try (SentenceMeaning meaning = config.hasQuestion() ? SentenceMeaning.open(
+        new ModelFiles(config.model()).onnxModel(), models.vocabulary(), models.tokenizerJson()) : null) {
+      HopChain hops = new HopChain(config, models.vocabulary(), models.tokenizerJson(), frequencies,
+          request -> hop(learned, request, metrics));
+      return new Answered(hops.ask(question, meaning, trail, chain), trail, chain);
+    }
+  }
+
+  /** One pass of score, gather and reason for one question (a hop). */
+  private HopChain.Hop hop(LearnedTastes learned, ReasonStage.Request request, JobMetrics metrics) {
+    Weighted question = request.tokens();
+    TokenVectors vectors = models.vectors();
+    DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
+        (float) config.score().gateThreshold(), question, vectors, models.vocabulary());
+    Broadcast<ScoringModel> model = spark.broadcast(new ScoringModel(models.attentionVectors(), gates,
+        DnaLookup.build(gates, question, vectors), question, config.score(), config.chunk().chunkTokens(),
+        models.rawNorms(), models.contextual()));
+    int capacity = GatherStage.capacity(config.bufferBytes(), vectors.dims());
+    ScoreSummary summary = scoreAndGather(model, capacity, metrics);
+    model.destroy();
+    List<Candidate> buffer = summary.top().best();
+    StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
+    spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
+    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, request, vectors,
+        models.attentionVectors(), config.score().alpha(), config.positions(), models.vocabulary());
+    reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages, re-rank "
+        + String.format(Locale.ROOT, "%.2f", reel.rerankSeconds()) + " s");
+    if (request.meaning() != null) {
+      metrics.put("rerank_seconds", Math.round(reel.rerankSeconds() * 1000) / 1000.0);
+    }
+    return new HopChain.Hop(question, gates, summary, buffer, reel);
+  }
+
+  private ScoreSummary scoreAndGather(Broadcast<ScoringModel> model, int capacity, JobMetrics metrics) {
+    ChunkStage chunks = new ChunkStage(config.chunk(), corpus.tokenCount());
+    int partitions = config.chunk().partitions() > 0 ? config.chunk().partitions()
+        : chunks.defaultPartitions(spark.defaultParallelism());
+    StageClock clock = StageClock.start("score", chunks.chunkCount() + " chunks in " + partitions + " partitions");
+    spark.setJobDescription("reel chunk, score and gather: " + chunks.chunkCount() + " chunks");
+    ScoreSummary summary = GatherStage.run(ScoreStage.run(chunks, corpus.documents(), partitions, model, capacity));
+    clock.stop(metrics, corpus.tokenCount(), summary.promoted() + " promoted, " + summary.top().size() + " kept");
+    metrics.stageTaskSeconds("chunk", summary.chunkNanos() / 1e9);
+    metrics.stageTaskSeconds("score", summary.scoreNanos() / 1e9);
+    metrics.put("partitions", partitions);
+    return summary;
+  }
+
+  /**
+   * The last hop's counters into metrics.json (question_tokens: the tokens that hop asked for); returns the caught
+   * count per gate, which reel.png draws too.
+   */
+  Map<String, Long> record(JobMetrics metrics, HopChain.Hop hop) {
+    ScoreSummary summary = hop.summary();
+    DnaGates gates = hop.gates();
+    Weighted question = hop.question();
+    int dims = models.vectors().dims();
+    metrics.put("chunks", summary.chunks());
+    metrics.put("chunk_tokens", config.chunk().chunkTokens());
+    metrics.put("caught", summary.caught());
+    Map<String, Long> perGate = new LinkedHashMap<>();
+    long[] caught = summary.caughtPerGate();
+    for (int g = 0; g < gates.count(); g++) {
+      perGate.put(gates.names().get(g), caught[g]);
+    }
+    metrics.put("caught_per_gate", perGate);
+    metrics.put("promoted", summary.promoted());
+    metrics.put("buffer_tokens", hop.buffer().size());
+    metrics.put("buffer_capacity_tokens", GatherStage.capacity(config.bufferBytes(), dims));
+    metrics.put("buffer_bytes", hop.buffer().size() * GatherStage.bytesPerToken(dims));
+    metrics.put("buffer_budget_bytes", config.bufferBytes());
+    metrics.put("spill_bytes", summary.spillBytes());
+    metrics.put("chunk_store_peak_bytes", summary.peakStoreBytes());
+    if (config.hasQuestion()) {
+      metrics.put("question", config.question());
+      Map<String, Float> weights = new LinkedHashMap<>();
+      for (int q = 0; q < question.ids().length; q++) {
+        weights.put(models.vocabulary().token(question.ids()[q]), question.weights()[q]);
+      }
+      metrics.put("question_tokens", weights);
+    }
+    metrics.put("passages", hop.reel().passages().size());
+    return perGate;
+  }
+}

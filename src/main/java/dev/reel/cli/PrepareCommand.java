@@ -1,0 +1,50 @@
+package dev.reel.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import dev.reel.PrepareJob;
+import dev.reel.config.IngestOptions;
+import dev.reel.config.ModelOptions;
+
+/** {@code jobs/reel prepare}: ingest, tokenize and place an archive once, for any number of {@code ask} runs. */
+@Command(name = "prepare", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Reads, tokenizes and places an archive once into a corpus directory (documents.parquet: text, token ids,",
+        "spans and global positions; manifest.json: every input file, the tokenizer's and model's fingerprints,",
+        "counts; rejects.json; metrics.json; _SUCCESS last), on any Hadoop file system. Then: reel ask --corpus DIR."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:corpus written", "1:internal failure (see the log)", "2:invalid option",
+        "3:input problem: missing path, empty corpus, unwritable --corpus"})
+final class PrepareCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, paramLabel = "PATH",
+      description = "File, directory or glob to read, on any Hadoop file system.")
+  String input;
+
+  @Option(names = "--corpus", required = true, paramLabel = "DIR",
+      description = "Directory the prepared corpus is written to, on any Hadoop file system.")
+  String corpus;
+
+  @Mixin
+  IngestTuning ingest = new IngestTuning();
+
+  @Mixin
+  ModelTuning model = new ModelTuning();
+
+  @Mixin
+  RunOptions run = new RunOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    IngestOptions ingestOptions = Parsing.checked(this, () -> ingest.options(input));
+    ModelOptions modelOptions = Parsing.checked(this, model::options);
+    RuntimeSettings.checkLocalInput(input);
+    RuntimeSettings.apply(modelOptions.cacheDir());
+    try (SparkSession session = RuntimeSettings.session("reel-prepare", run.master)) {
+      new PrepareJob(ingestOptions, modelOptions, corpus).run(session);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.reel.write;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import dev.reel.config.QuestionFile;
+
+/**
+ * The answers of a batch of questions: answers.jsonl (one line per question: its id, answer.json's fields and the
+ * seconds it took), answers.parquet (the flat columns) and question_rejects.json (lines that could not be asked).
+ */
+public final class AnswersWriter {
+  static final StructType SCHEMA = new StructType()
+      .add("id", DataTypes.StringType, false)
+      .add("question", DataTypes.StringType, false)
+      .add("answer", DataTypes.StringType, true)
+      .add("passage", DataTypes.StringType, true)
+      .add("source", DataTypes.StringType, true)
+      .add("position", DataTypes.LongType, true)
+      .add("score", DataTypes.DoubleType, true)
+      .add("hops", DataTypes.IntegerType, false)
+      .add("seconds", DataTypes.DoubleType, false);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OutputDir output;
+  private final List<Map<String, Object>> lines = new ArrayList<>();
+
+  public AnswersWriter(OutputDir output) {
+    this.output = output;
+  }
+
+  /** Adds one question's answer: {@code fields} as answer.json holds them. */
+  public void add(String id, Map<String, Object> fields, double seconds) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("id", id);
+    line.putAll(fields);
+    line.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    lines.add(line);
+  }
+
+  public void write(SparkSession spark, List<QuestionFile.Rejected> rejected) throws IOException {
+    output.write("answers.jsonl", stream -> {
+      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+      for (Map<String, Object> line : lines) {
+        out.write(JSON.writeValueAsString(line));
+        out.write('\n');
+      }
+      out.flush();
+    });
+    List<Row> rows = new ArrayList<>(lines.size());
+    for (Map<String, Object> line : lines) {
+      rows.add(RowFactory.create(line.get("id"), line.get("question"), line.get("answer"),
+          line.get("answer_passage"), line.get("answer_source"), asLong(line.get("answer_position")),
+          asDouble(line.get("answer_score")), ((List<?>) line.get("hops")).size(), line.get("seconds")));
+    }
+    spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(output.resolve("answers.parquet"));
+    output.write("question_rejects.json", stream -> {
+      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+      for (QuestionFile.Rejected reject : rejected) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("line", reject.line());
+        row.put("text", reject.text());
+        row.put("reason", reject.reason());
+        out.write(JSON.writeValueAsString(row));
+        out.write('\n');
+      }
+      out.flush();
+    });
+  }
+
+  private static Long asLong(Object value) {
+    return value == null ? null : ((Number) value).longValue();
+  }
+
+  private static Double asDouble(Object value) {
+    return value == null ? null : ((Number) value).doubleValue();
+  }
+}

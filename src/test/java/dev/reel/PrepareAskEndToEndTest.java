@@ -1,0 +1,167 @@
+package dev.reel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.reel.cli.ReelCommand;
+import dev.reel.testing.Corpora;
+import dev.reel.testing.JobRuns;
+import dev.reel.testing.SparkSessions;
+
+/**
+ * Prepare once, ask many: a corpus prepared from the Python tutorial's HTML answers a question exactly as the one-shot
+ * job does (the same reel rows, the same answer), a batch answers each question as it is answered alone, and bad
+ * lines or a foreign corpus are refused as the contract says.
+ */
+class PrepareAskEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path INPUT = Corpora.SAMPLES.resolve("html");
+  private static final String BREAK = "What does the break statement do?";
+  private static final String RANGE = "How do I iterate over a sequence of numbers?";
+
+  @TempDir
+  static Path dir;
+
+  private static Path corpus;
+
+  @BeforeAll
+  static void prepare() {
+    corpus = dir.resolve("corpus");
+    assertEquals(0, ReelCommand.execute("prepare", "--input", INPUT.toString(), "--corpus", corpus.toString()));
+  }
+
+  @Test
+  void theManifestAccountsForEveryInputFileAndDocument() throws IOException {
+    JsonNode manifest = JobRuns.json(corpus.resolve("manifest.json"));
+    JsonNode counts = manifest.get("counts");
+    assertEquals(counts.get("documents_seen").asLong(),
+        counts.get("documents_processed").asLong() + counts.get("documents_rejected").asLong());
+    assertTrue(counts.get("tokens").asLong() > 10_000);
+    try (var files = Files.list(INPUT)) {
+      assertEquals(files.count(), manifest.get("files").size());
+    }
+    JsonNode first = manifest.get("files").get(0);
+    assertTrue(first.get("size").asLong() > 0 && first.get("modified").asLong() > 0);
+    assertEquals(64, manifest.get("tokenizer").get("sha256").asText().length());
+    assertTrue(Files.exists(corpus.resolve("_SUCCESS")));
+  }
+
+  @Test
+  void askingThePreparedCorpusEqualsTheOneShotJob() throws IOException {
+    Path oneShot = dir.resolve("one-shot");
+    JobRuns.run(JobRuns.args(INPUT, oneShot, "--question", BREAK));
+    Path asked = dir.resolve("asked");
+    assertEquals(0, ReelCommand.execute("ask", "--corpus", corpus.toString(), "--question", BREAK,
+        "--output", asked.toString()));
+
+    assertEquals(JobRuns.reelRows(oneShot), rowsOf(asked, "1"));
+    JsonNode line = lines(asked.resolve("answers.jsonl")).get(0);
+    JsonNode alone = JobRuns.json(oneShot.resolve("answer.json"));
+    assertEquals(alone.get("answer"), line.get("answer"));
+    assertEquals(alone.get("answer_passage"), line.get("answer_passage"));
+    assertEquals(alone.get("evidence"), JobRuns.json(asked.resolve("questions/1/answer.json")).get("evidence"));
+    assertEquals(0, JobRuns.json(asked.resolve("metrics.json")).get("documents_tokenized").asLong(),
+        "ask reads the stored tokens; it tokenizes nothing");
+  }
+
+  @Test
+  void aBatchAnswersEachQuestionAsItIsAnsweredAloneAndListsTheLinesItRejected() throws IOException {
+    Path questions = dir.resolve("questions.jsonl");
+    Files.writeString(questions, String.join("\n",
+        "{\"id\": \"break\", \"question\": \"" + BREAK + "\"}",
+        "{\"id\": \"broken\", \"question\": ",
+        "{\"id\": \"empty\", \"question\": \"  \"}",
+        "{\"id\": \"range\", \"question\": \"" + RANGE + "\", \"hops\": 1}") + "\n");
+    Path batch = dir.resolve("batch");
+    assertEquals(0, ReelCommand.execute("ask", "--corpus", corpus.toString(), "--questions", questions.toString(),
+        "--output", batch.toString()));
+
+    List<JsonNode> answers = lines(batch.resolve("answers.jsonl"));
+    assertEquals(List.of("break", "range"), answers.stream().map(a -> a.get("id").asText()).toList());
+    for (JsonNode answer : answers) {
+      Path alone = dir.resolve("alone-" + answer.get("id").asText());
+      assertEquals(0, ReelCommand.execute("ask", "--corpus", corpus.toString(), "--question",
+          answer.get("question").asText(), "--output", alone.toString()));
+      JsonNode single = lines(alone.resolve("answers.jsonl")).get(0);
+      assertEquals(single.get("answer"), answer.get("answer"), answer.get("id").asText());
+      assertEquals(single.get("evidence"), answer.get("evidence"), answer.get("id").asText());
+      assertEquals(rowsOf(alone, "1"), rowsOf(batch, answer.get("id").asText()));
+    }
+    List<JsonNode> rejected = lines(batch.resolve("question_rejects.json"));
+    assertEquals(List.of(2, 3), rejected.stream().map(r -> r.get("line").asInt()).toList());
+    assertTrue(rejected.get(0).get("reason").asText().startsWith("not a JSON object"));
+    assertEquals("the question is empty", rejected.get(1).get("reason").asText());
+    assertEquals(2, JobRuns.json(batch.resolve("metrics.json")).get("questions_rejected").asInt());
+    assertTrue(Files.exists(batch.resolve("questions/range/reel.md")));
+  }
+
+  @Test
+  void aMissingOrForeignCorpusIsRefusedInOneLine() throws IOException {
+    String[] missing = {"ask", "--corpus", dir.resolve("no-corpus").toString(), "--question", BREAK,
+        "--output", dir.resolve("out-missing").toString()};
+    assertEquals(List.of(3, 1), exitAndLines(missing));
+
+    // The same tokenizer written out again: other bytes, another fingerprint; the corpus is refused.
+    Path tokenizer = dir.resolve("tokenizer.json");
+    JsonNode bundled = JSON.readTree(new dev.reel.model.ModelFiles(ReelCommand.parseConfig(
+        JobRuns.args(INPUT, dir)).model()).tokenizerJson());
+    Files.write(tokenizer, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundled));
+    Path foreign = dir.resolve("foreign");
+    assertEquals(0, ReelCommand.execute("prepare", "--input", INPUT.resolve("appetite.html").toString(),
+        "--corpus", foreign.toString(), "--tokenizer", tokenizer.toString()));
+    String[] ask = {"ask", "--corpus", foreign.toString(), "--question", BREAK,
+        "--output", dir.resolve("out-foreign").toString()};
+    assertEquals(List.of(3, 1), exitAndLines(ask));
+    assertFalse(Files.exists(dir.resolve("out-foreign/_SUCCESS")));
+  }
+
+  /** The exit code, then how many lines the command printed on standard error. */
+  private static List<Integer> exitAndLines(String... args) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = ReelCommand.execute(args);
+    } finally {
+      System.setErr(err);
+    }
+    String printed = captured.toString(StandardCharsets.UTF_8);
+    List<String> reelLines = printed.lines().filter(l -> l.startsWith("reel: ")).toList();
+    assertTrue(reelLines.get(0).contains("ask: "), printed);
+    return List.of(code, reelLines.size());
+  }
+
+  /** One question's rows of a batch's reel.parquet, without the question_id column, as JobRuns.reelRows gives. */
+  private static List<String> rowsOf(Path output, String questionId) {
+    List<String> rows = new ArrayList<>();
+    for (Row row : SparkSessions.shared().read().parquet(output.resolve("reel.parquet").toString())
+        .filter("question_id = '" + questionId + "'").drop("question_id").orderBy("position").collectAsList()) {
+      rows.add(row.toString());
+    }
+    return rows;
+  }
+
+  private static List<JsonNode> lines(Path file) throws IOException {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      lines.add(JSON.readTree(line));
+    }
+    return lines;
+  }
+}
