@@ -1,7 +1,10 @@
 package dev.reel;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -12,10 +15,13 @@ import dev.reel.config.ReelConfig;
 import dev.reel.corpus.CorpusManifest;
 import dev.reel.corpus.CorpusStore;
 import dev.reel.corpus.Fingerprints;
+import dev.reel.dna.LearnedTastes;
 import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.JobWatch;
 import dev.reel.metrics.StageClock;
 import dev.reel.model.ModelFiles;
+import dev.reel.score.QuestionDna;
+import dev.reel.score.ScoreSummary;
 import dev.reel.tokenize.PositionStage.PlacedCorpus;
 import dev.reel.tokenize.TokenFrequencies;
 import dev.reel.write.AnswersWriter;
@@ -35,17 +41,20 @@ public final class AskJob {
   private final String corpusUri;
   private final QuestionFile.Parsed questions;
   private final int plots;
+  private final int perPass;
 
   /**
    * @param config    options of every question (the output directory among them); its question is not used
    * @param corpusUri a directory written by {@link PrepareJob}
    * @param plots     how many of the first questions get a reel.png
+   * @param perPass   questions whose first hops share one scoring pass; the driver holds that many buffers
    */
-  public AskJob(ReelConfig config, String corpusUri, QuestionFile.Parsed questions, int plots) {
+  public AskJob(ReelConfig config, String corpusUri, QuestionFile.Parsed questions, int plots, int perPass) {
     this.config = config;
     this.corpusUri = corpusUri;
     this.questions = questions;
     this.plots = plots;
+    this.perPass = perPass;
   }
 
   public JobMetrics run(SparkSession session) throws IOException {
@@ -62,11 +71,21 @@ public final class AskJob {
       readClock.stop(metrics, corpus.tokenCount(), corpus.documentCount() + " documents");
       AnswersWriter answers = new AnswersWriter(output);
       ReelWriter reels = new ReelWriter(output);
+      LearnedTastes learned = QuestionPass.tastes(config);
       List<QuestionFile.Question> asked = questions.questions();
-      for (int q = 0; q < asked.size(); q++) {
-        QuestionFile.Question question = asked.get(q);
-        LOG.info("ask: question {} of {} ({}): {}", q + 1, asked.size(), question.id(), question.text());
-        answer(session, spark, models, corpus, frequencies, question, q, output, answers, reels);
+      Set<String> directories = new HashSet<>();
+      for (int from = 0; from < asked.size(); from += perPass) {
+        List<QuestionFile.Question> group = asked.subList(from, Math.min(asked.size(), from + perPass));
+        List<QuestionPass.Scored> firstHops = scoreFirstHops(spark, models, corpus, frequencies, learned, group,
+            metrics);
+        for (int g = 0; g < group.size(); g++) {
+          QuestionFile.Question question = group.get(g);
+          LOG.info("ask: question {} of {} ({}): {}", from + g + 1, asked.size(), question.id(), question.text());
+          String directory = directoryName(question.id());
+          directory = directories.add(directory) ? directory : directory + "-" + (from + g + 1);
+          answer(session, spark, models, corpus, frequencies, learned, firstHops.get(g), question, from + g,
+              output.resolve("questions/" + directory), answers, reels);
+        }
       }
       answers.write(session, questions.rejected());
       metrics.put("corpus", corpusUri);
@@ -84,16 +103,37 @@ public final class AskJob {
     }
   }
 
+  /**
+   * The first hops of a group of questions, scored in one pass: each chunk's rows, RoPE and dense softmax once for
+   * the group, then each question's weights, attention received and promotion.
+   */
+  private List<QuestionPass.Scored> scoreFirstHops(JavaSparkContext spark, Models models, PlacedCorpus corpus,
+                                                   TokenFrequencies frequencies, LearnedTastes learned,
+                                                   List<QuestionFile.Question> group, JobMetrics metrics) {
+    List<QuestionDna> dnas = new ArrayList<>(group.size());
+    for (QuestionFile.Question question : group) {
+      ReelConfig asking = config.asking(question.text(), question.hops());
+      dnas.add(QuestionPass.dna(asking, models, learned, QuestionPass.firstTokens(asking, models, frequencies)));
+    }
+    List<ScoreSummary> summaries = new ScoringPass(config, models, spark, corpus).score(dnas, metrics);
+    List<QuestionPass.Scored> scored = new ArrayList<>(group.size());
+    for (int q = 0; q < group.size(); q++) {
+      scored.add(new QuestionPass.Scored(dnas.get(q), summaries.get(q)));
+    }
+    return scored;
+  }
+
   private void answer(SparkSession session, JavaSparkContext spark, Models models, PlacedCorpus corpus,
-                      TokenFrequencies frequencies, QuestionFile.Question question, int index, OutputDir output,
-                      AnswersWriter answers, ReelWriter reels) throws IOException {
+                      TokenFrequencies frequencies, LearnedTastes learned, QuestionPass.Scored firstHop,
+                      QuestionFile.Question question, int index, String directory, AnswersWriter answers,
+                      ReelWriter reels) throws IOException {
     long start = System.nanoTime();
     ReelConfig asking = config.asking(question.text(), question.hops());
     JobMetrics metrics = new JobMetrics();
-    QuestionPass pass = new QuestionPass(asking, models, spark, corpus, frequencies);
+    QuestionPass pass = new QuestionPass(asking, models, spark, corpus, frequencies, learned, firstHop);
     QuestionPass.Answered answered = pass.ask(metrics);
     HopChain.Hop hop = answered.hop();
-    OutputDir own = ReelJob.openOutput(output.resolve("questions/" + directoryName(question.id())), session);
+    OutputDir own = ReelJob.openOutput(directory, session);
     ReelWriter writer = new ReelWriter(own);
     Map<String, Object> fields = ReelWriter.answerFields(hop.reel(), question.text(), answered.trail(),
         answered.chain().used(), answered.chain().facts());

@@ -5,6 +5,8 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +33,8 @@ public final class KryoClasses implements KryoRegistrator {
       "dev.reel.ingest.IngestRecord", "dev.reel.tokenize.TokenizedDoc", "dev.reel.tokenize.PositionStage$DocKey",
       "dev.reel.chunk.ChunkPiece",
       "dev.reel.chunk.ChunkStoreStats", "dev.reel.score.Candidate", "dev.reel.score.AlphaShortlist",
-      "dev.reel.score.ScoringModel", "dev.reel.tokenize.QuestionTokens$Weighted", "dev.reel.reason.SpanContext",
+      "dev.reel.score.ScoringModel", "dev.reel.score.ScoringBatch", "dev.reel.score.QuestionDna",
+      "dev.reel.tokenize.QuestionTokens$Weighted", "dev.reel.reason.SpanContext",
       "dev.reel.model.ContextualSpec", "dev.reel.dna.LearnedTastes", "dev.reel.dna.LearnedTastes$Gate",
       "dev.reel.config.ReelConfig",
       "dev.reel.config.ChunkOptions", "dev.reel.config.ScoreOptions", "dev.reel.config.IngestOptions",
@@ -47,6 +50,9 @@ public final class KryoClasses implements KryoRegistrator {
     }
     kryo.register(BoundedTopK.class, new TopKSerializer());
     kryo.register(ArrayList.class);
+    ImmutableListSerializer immutable = new ImmutableListSerializer();
+    kryo.register(List.of().getClass(), immutable);
+    kryo.register(List.of(1).getClass(), immutable);
     kryo.register(HashMap.class);
     kryo.register(EnumSet.noneOf(ImportancePart.class).getClass());
     kryo.register(int[][].class);
@@ -64,6 +70,33 @@ public final class KryoClasses implements KryoRegistrator {
       return Class.forName(name, false, KryoClasses.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("Kryo registration names a missing class " + name, e);
+    }
+  }
+
+  /**
+   * The JDK's immutable lists (List.of, Stream.toList: two classes), read back as unmodifiable lists: Kryo's
+   * collection serializer cannot fill them.
+   */
+  private static final class ImmutableListSerializer extends Serializer<List<Object>> {
+    ImmutableListSerializer() {
+      super(false, true);
+    }
+
+    @Override
+    public void write(Kryo kryo, Output output, List<Object> list) {
+      output.writeInt(list.size(), true);
+      for (Object element : list) {
+        kryo.writeClassAndObject(output, element);
+      }
+    }
+
+    @Override
+    public List<Object> read(Kryo kryo, Input input, Class<List<Object>> type) {
+      Object[] elements = new Object[input.readInt(true)];
+      for (int i = 0; i < elements.length; i++) {
+        elements[i] = kryo.readClassAndObject(input);
+      }
+      return Collections.unmodifiableList(Arrays.asList(elements)); // Stream.toList's may hold nulls
     }
   }
 

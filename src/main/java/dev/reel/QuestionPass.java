@@ -3,29 +3,25 @@ package dev.reel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import dev.reel.chunk.ChunkStage;
 import dev.reel.config.ReelConfig;
 import dev.reel.dna.LearnedTastes;
 import dev.reel.gather.GatherStage;
 import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.StageClock;
 import dev.reel.model.ModelFiles;
-import dev.reel.model.TokenVectors;
 import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
 import dev.reel.reason.SentenceMeaning;
 import dev.reel.score.Candidate;
 import dev.reel.score.DnaGates;
-import dev.reel.score.DnaLookup;
-import dev.reel.score.ScoreStage;
+import dev.reel.score.QuestionDna;
 import dev.reel.score.ScoreSummary;
-import dev.reel.score.ScoringModel;
 import dev.reel.tokenize.PositionStage.PlacedCorpus;
 import dev.reel.tokenize.QuestionTokens;
 import dev.reel.tokenize.QuestionTokens.Weighted;
@@ -41,18 +37,46 @@ final class QuestionPass {
   private final JavaSparkContext spark;
   private final PlacedCorpus corpus;
   private final TokenFrequencies frequencies;
+  private final ScoringPass scoring;
+  private final LearnedTastes learned;
+  private Scored firstHop;
+
+  /** A question's DNA and what a scoring pass kept for it. */
+  record Scored(QuestionDna dna, ScoreSummary summary) {}
 
   /**
    * @param config      the job's configuration, with this pass's question (or none)
    * @param frequencies the corpus' token frequencies, counted once for every question; null without a question
+   * @param learned     the --dna tastes, read once for every question; null for seeded random tastes
+   * @param firstHop    the first hop already scored in a batch with other questions, or null to score it here
    */
   QuestionPass(ReelConfig config, Models models, JavaSparkContext spark, PlacedCorpus corpus,
-               TokenFrequencies frequencies) {
+               TokenFrequencies frequencies, LearnedTastes learned, Scored firstHop) {
     this.config = config;
     this.models = models;
     this.spark = spark;
     this.corpus = corpus;
     this.frequencies = frequencies;
+    this.scoring = new ScoringPass(config, models, spark, corpus);
+    this.learned = learned;
+    this.firstHop = firstHop;
+  }
+
+  /** The --dna tastes of the configuration, or null. */
+  static LearnedTastes tastes(ReelConfig config) throws IOException {
+    return config.score().tastes() == null ? null : LearnedTastes.read(Path.of(config.score().tastes()));
+  }
+
+  /** The weighted tokens the first hop asks for: the question's content tokens, or none for the plain reel. */
+  static Weighted firstTokens(ReelConfig config, Models models, TokenFrequencies frequencies) {
+    return config.hasQuestion() ? QuestionTokens.weigh(
+        QuestionTokens.contentTokens(config.question(), models.tokenizerJson(), models.vocabulary()), frequencies)
+        : Weighted.NONE;
+  }
+
+  /** The DNA of a hop asking for {@code tokens}. */
+  static QuestionDna dna(ReelConfig config, Models models, LearnedTastes learned, Weighted tokens) {
+    return QuestionDna.build(learned, config.score(), tokens, models.vectors(), models.vocabulary());
   }
 
   /** What the question's hops found: the last hop, each hop's description, and a fact chain's facts. */
@@ -63,58 +87,38 @@ final class QuestionPass {
    * (or, for a question about chained facts, about the entity its chain leads to).
    */
   Answered ask(JobMetrics metrics) throws IOException {
-    Weighted question = config.hasQuestion() ? QuestionTokens.weigh(
-        QuestionTokens.contentTokens(config.question(), models.tokenizerJson(), models.vocabulary()), frequencies)
-        : Weighted.NONE;
-    LearnedTastes learned = config.score().tastes() == null ? null
-        : LearnedTastes.read(Path.of(config.score().tastes()));
+    Weighted question = firstTokens(config, models, frequencies);
     List<Map<String, Object>> trail = new ArrayList<>();
     HopChain.Chain chain = new HopChain.Chain();
     try (SentenceMeaning meaning = config.hasQuestion() ? SentenceMeaning.open(
         new ModelFiles(config.model()).onnxModel(), models.vocabulary(), models.tokenizerJson()) : null) {
       HopChain hops = new HopChain(config, models.vocabulary(), models.tokenizerJson(), frequencies,
-          request -> hop(learned, request, metrics));
+          request -> hop(request, metrics));
       return new Answered(hops.ask(question, meaning, trail, chain), trail, chain);
     }
   }
 
-  /** One pass of score, gather and reason for one question (a hop). */
-  private HopChain.Hop hop(LearnedTastes learned, ReasonStage.Request request, JobMetrics metrics) {
+  /** One pass of score, gather and reason for one question (a hop); the first may have been scored in a batch. */
+  private HopChain.Hop hop(ReasonStage.Request request, JobMetrics metrics) {
     Weighted question = request.tokens();
-    TokenVectors vectors = models.vectors();
-    DnaGates gates = DnaGates.build(learned, config.score().gates(), config.score().seed(),
-        (float) config.score().gateThreshold(), question, vectors, models.vocabulary());
-    Broadcast<ScoringModel> model = spark.broadcast(new ScoringModel(models.attentionVectors(), gates,
-        DnaLookup.build(gates, question, vectors), question, config.score(), config.chunk().chunkTokens(),
-        models.rawNorms(), models.contextual()));
-    int capacity = GatherStage.capacity(config.bufferBytes(), vectors.dims());
-    ScoreSummary summary = scoreAndGather(model, capacity, metrics);
-    model.destroy();
+    Scored scored = firstHop;
+    firstHop = null;
+    if (scored == null || !Arrays.equals(scored.dna().question().ids(), question.ids())) {
+      QuestionDna dna = dna(config, models, learned, question);
+      scored = new Scored(dna, scoring.score(List.of(dna), metrics).get(0));
+    }
+    ScoreSummary summary = scored.summary();
     List<Candidate> buffer = summary.top().best();
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
-    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, request, vectors,
+    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, request, models.vectors(),
         models.attentionVectors(), config.score().alpha(), config.positions(), models.vocabulary());
     reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages, re-rank "
         + String.format(Locale.ROOT, "%.2f", reel.rerankSeconds()) + " s");
     if (request.meaning() != null) {
       metrics.put("rerank_seconds", Math.round(reel.rerankSeconds() * 1000) / 1000.0);
     }
-    return new HopChain.Hop(question, gates, summary, buffer, reel);
-  }
-
-  private ScoreSummary scoreAndGather(Broadcast<ScoringModel> model, int capacity, JobMetrics metrics) {
-    ChunkStage chunks = new ChunkStage(config.chunk(), corpus.tokenCount());
-    int partitions = config.chunk().partitions() > 0 ? config.chunk().partitions()
-        : chunks.defaultPartitions(spark.defaultParallelism());
-    StageClock clock = StageClock.start("score", chunks.chunkCount() + " chunks in " + partitions + " partitions");
-    spark.setJobDescription("reel chunk, score and gather: " + chunks.chunkCount() + " chunks");
-    ScoreSummary summary = GatherStage.run(ScoreStage.run(chunks, corpus.documents(), partitions, model, capacity));
-    clock.stop(metrics, corpus.tokenCount(), summary.promoted() + " promoted, " + summary.top().size() + " kept");
-    metrics.stageTaskSeconds("chunk", summary.chunkNanos() / 1e9);
-    metrics.stageTaskSeconds("score", summary.scoreNanos() / 1e9);
-    metrics.put("partitions", partitions);
-    return summary;
+    return new HopChain.Hop(question, scored.dna().gates(), summary, buffer, reel);
   }
 
   /**
@@ -137,7 +141,7 @@ final class QuestionPass {
     metrics.put("caught_per_gate", perGate);
     metrics.put("promoted", summary.promoted());
     metrics.put("buffer_tokens", hop.buffer().size());
-    metrics.put("buffer_capacity_tokens", GatherStage.capacity(config.bufferBytes(), dims));
+    metrics.put("buffer_capacity_tokens", scoring.capacity());
     metrics.put("buffer_bytes", hop.buffer().size() * GatherStage.bytesPerToken(dims));
     metrics.put("buffer_budget_bytes", config.bufferBytes());
     metrics.put("spill_bytes", summary.spillBytes());

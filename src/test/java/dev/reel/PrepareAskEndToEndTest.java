@@ -79,24 +79,35 @@ class PrepareAskEndToEndTest {
         "ask reads the stored tokens; it tokenizes nothing");
   }
 
+  /** Ten questions over the tutorial: two groups of weight rows in one scoring pass. */
+  private static final List<String> TEN = List.of(BREAK, "What does the pass statement do?",
+      "How do I define a function?", "What is a list comprehension?", "How do I read a file?",
+      "What is a virtual environment?", "How do I handle an exception?", "What is a module?",
+      "How are floating point numbers represented?", RANGE);
+
   @Test
   void aBatchAnswersEachQuestionAsItIsAnsweredAloneAndListsTheLinesItRejected() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int q = 0; q < TEN.size(); q++) {
+      lines.add("{\"id\": \"q" + q + "\", \"question\": \"" + TEN.get(q) + "\", \"hops\": 1}");
+      if (q == 0) {
+        lines.add("{\"id\": \"broken\", \"question\": ");
+        lines.add("{\"id\": \"empty\", \"question\": \"  \"}");
+      }
+    }
     Path questions = dir.resolve("questions.jsonl");
-    Files.writeString(questions, String.join("\n",
-        "{\"id\": \"break\", \"question\": \"" + BREAK + "\"}",
-        "{\"id\": \"broken\", \"question\": ",
-        "{\"id\": \"empty\", \"question\": \"  \"}",
-        "{\"id\": \"range\", \"question\": \"" + RANGE + "\", \"hops\": 1}") + "\n");
+    Files.write(questions, lines);
     Path batch = dir.resolve("batch");
     assertEquals(0, ReelCommand.execute("ask", "--corpus", corpus.toString(), "--questions", questions.toString(),
-        "--output", batch.toString()));
+        "--questions-per-pass", "10", "--output", batch.toString()));
 
     List<JsonNode> answers = lines(batch.resolve("answers.jsonl"));
-    assertEquals(List.of("break", "range"), answers.stream().map(a -> a.get("id").asText()).toList());
-    for (JsonNode answer : answers) {
+    assertEquals(TEN, answers.stream().map(a -> a.get("question").asText()).toList());
+    // The first question and the last (the second row of the second group of weight rows), each asked alone.
+    for (JsonNode answer : List.of(answers.get(0), answers.get(9))) {
       Path alone = dir.resolve("alone-" + answer.get("id").asText());
       assertEquals(0, ReelCommand.execute("ask", "--corpus", corpus.toString(), "--question",
-          answer.get("question").asText(), "--output", alone.toString()));
+          answer.get("question").asText(), "--hops", "1", "--output", alone.toString()));
       JsonNode single = lines(alone.resolve("answers.jsonl")).get(0);
       assertEquals(single.get("answer"), answer.get("answer"), answer.get("id").asText());
       assertEquals(single.get("evidence"), answer.get("evidence"), answer.get("id").asText());
@@ -107,7 +118,7 @@ class PrepareAskEndToEndTest {
     assertTrue(rejected.get(0).get("reason").asText().startsWith("not a JSON object"));
     assertEquals("the question is empty", rejected.get(1).get("reason").asText());
     assertEquals(2, JobRuns.json(batch.resolve("metrics.json")).get("questions_rejected").asInt());
-    assertTrue(Files.exists(batch.resolve("questions/range/reel.md")));
+    assertTrue(Files.exists(batch.resolve("questions/q9/reel.md")));
   }
 
   @Test

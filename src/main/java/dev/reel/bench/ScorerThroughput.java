@@ -13,6 +13,7 @@ import dev.reel.config.ScoringRule;
 import dev.reel.config.VectorSource;
 import dev.reel.score.DnaGates;
 import dev.reel.score.DnaLookup;
+import dev.reel.score.QuestionDna;
 import dev.reel.score.ScoringModel;
 import dev.reel.score.cpu.TorchChunkScorer;
 import dev.reel.tokenize.QuestionTokens.Weighted;
@@ -39,16 +40,17 @@ final class ScorerThroughput {
     long lookupStart = System.nanoTime();
     DnaLookup dna = DnaLookup.build(gates, Weighted.NONE, corpus.vectors);
     lookupSeconds = (System.nanoTime() - lookupStart) / 1e9;
-    ScoringModel model = new ScoringModel(corpus.attentionVectors, gates, dna, Weighted.NONE, options, chunkTokens);
+    ScoringModel model = new ScoringModel(corpus.attentionVectors, options, chunkTokens);
+    List<QuestionDna> questions = List.of(new QuestionDna(gates, dna, Weighted.NONE));
     int chunks = (int) (tokens / chunkTokens);
-    warmUp(model, chunkTokens);
+    warmUp(model, questions, chunkTokens);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       long start = System.nanoTime();
       List<Future<Long>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int first = t;
-        parts.add(pool.submit(() -> score(model, chunkTokens, first, chunks, threads)));
+        parts.add(pool.submit(() -> score(model, questions, chunkTokens, first, chunks, threads)));
       }
       long scored = 0;
       for (Future<Long> part : parts) {
@@ -60,19 +62,20 @@ final class ScorerThroughput {
     }
   }
 
-  private void warmUp(ScoringModel model, int chunkTokens) {
+  private void warmUp(ScoringModel model, List<QuestionDna> questions, int chunkTokens) {
     try (TorchChunkScorer scorer = new TorchChunkScorer(model)) {
       for (int i = 0; i < 3; i++) {
-        scorer.score(chunk(i, chunkTokens));
+        scorer.score(chunk(i, chunkTokens), questions);
       }
     }
   }
 
-  private long score(ScoringModel model, int chunkTokens, int first, int chunks, int stride) {
+  private long score(ScoringModel model, List<QuestionDna> questions, int chunkTokens, int first, int chunks,
+                     int stride) {
     long scored = 0;
     try (TorchChunkScorer scorer = new TorchChunkScorer(model)) {
       for (int c = first; c < chunks; c += stride) {
-        scored += scorer.score(chunk(c, chunkTokens)).importance().length;
+        scored += scorer.score(chunk(c, chunkTokens), questions).get(0).importance().length;
       }
     }
     return scored;

@@ -16,10 +16,12 @@ import dev.reel.config.ReelConfig;
 /** {@code jobs/reel ask}: one question or a file of them over a corpus made by {@code prepare}. */
 @Command(name = "ask", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Asks questions over a prepared corpus (reel prepare), reading it once: answers.jsonl and answers.parquet",
-        "(one row per question), reel.parquet (every kept token, with a question_id column), questions/ID/ with each",
-        "question's answer.json, reel.md, metrics.json (and reel.png for the first --plots), question_rejects.json",
-        "(lines that could not be asked, with the reason), metrics.json; _SUCCESS last."},
+        "Asks questions over a corpus made by reel prepare, reading it once. Writes",
+        "answers.jsonl and answers.parquet (a row per question), reel.parquet (every",
+        "kept token, with a question_id column), questions/ID/ (each question's",
+        "answer.json, reel.md, metrics.json, and reel.png for the first --plots),",
+        "question_rejects.json (lines that could not be asked, with the reason) and",
+        "metrics.json; _SUCCESS last."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:answers written (rejected question lines are listed in question_rejects.json)",
         "1:internal failure (see the log)", "2:invalid option",
@@ -38,7 +40,7 @@ final class AskCommand implements Callable<Integer> {
     String question;
 
     @Option(names = "--questions", paramLabel = "FILE",
-        description = "JSON lines, each {\\\"id\\\": ..., \\\"question\\\": ..., optional \\\"hops\\\": N}, on any "
+        description = "JSON lines, each {\"id\": ..., \"question\": ..., optional \"hops\": N}, on any "
             + "Hadoop file system.")
     String file;
   }
@@ -50,6 +52,11 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--plots", defaultValue = "10", paramLabel = "N",
       description = "Questions, from the first, that get a reel.png (default: ${DEFAULT-VALUE}).")
   int plots;
+
+  @Option(names = "--questions-per-pass", defaultValue = "16", paramLabel = "N",
+      description = "Questions whose first hops share one scoring pass over the corpus; the driver holds one "
+          + "--buffer-mb buffer per question of a pass (default: ${DEFAULT-VALUE}).")
+  int perPass;
 
   @Mixin
   AskingOptions asking = new AskingOptions();
@@ -63,8 +70,9 @@ final class AskCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReelConfig config = Parsing.checked(this, () -> asking.config(null, model.options(), null, output));
-    if (plots < 0) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--plots must be 0 or more; found " + plots);
+    if (plots < 0 || perPass < 1) {
+      throw new CommandLine.ParameterException(new CommandLine(this), plots < 0
+          ? "--plots must be 0 or more; found " + plots : "--questions-per-pass must be 1 or more; found " + perPass);
     }
     RuntimeSettings.apply(config.model().cacheDir());
     try (SparkSession session = RuntimeSettings.session("reel-ask", run.master)) {
@@ -72,7 +80,7 @@ final class AskCommand implements Callable<Integer> {
       if (questions.questions().isEmpty()) {
         throw ReelException.noQuestions(asked.file != null ? asked.file : "--question", questions.rejected());
       }
-      new AskJob(config, corpus, questions, plots).run(session);
+      new AskJob(config, corpus, questions, plots, perPass).run(session);
     }
     return 0;
   }

@@ -12,9 +12,11 @@ import dev.reel.config.ModelOptions;
 /** {@code jobs/reel prepare}: ingest, tokenize and place an archive once, for any number of {@code ask} runs. */
 @Command(name = "prepare", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Reads, tokenizes and places an archive once into a corpus directory (documents.parquet: text, token ids,",
-        "spans and global positions; manifest.json: every input file, the tokenizer's and model's fingerprints,",
-        "counts; rejects.json; metrics.json; _SUCCESS last), on any Hadoop file system. Then: reel ask --corpus DIR."},
+        "Reads, tokenizes and places an archive once into a corpus directory, on any",
+        "Hadoop file system: documents.parquet (text, token ids, spans, global",
+        "positions), manifest.json (every input file, the tokenizer's and the model's",
+        "fingerprints, counts), rejects.json, metrics.json, _SUCCESS last.",
+        "Then: reel ask --corpus DIR --question TEXT (or --questions FILE)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:corpus written", "1:internal failure (see the log)", "2:invalid option",
         "3:input problem: missing path, empty corpus, unwritable --corpus"})

@@ -17,11 +17,12 @@ import dev.reel.config.ReelConfig;
 @Command(name = "reel", mixinStandardHelpOptions = true, version = "reel 0.1.0", sortOptions = false,
     subcommands = {PrepareCommand.class, AskCommand.class},
     description = {
-        "Turns a document archive (text, Markdown, HTML, e-mail .eml/.mbox, JSON lines, Parquet, zip, tar.gz)",
-        "into a bounded, auditable highlight reel, and answers a question over it.",
-        "Without a subcommand: the one-shot job (--input, --output). To ask many questions over one archive,",
-        "prepare it once (reel prepare) and ask (reel ask).",
-        "Runs on embedded local Spark unless a master is given (or it runs under spark-submit)."},
+        "Turns a document archive (text, Markdown, HTML, e-mail .eml/.mbox, JSON",
+        "lines, Parquet, zip, tar.gz) into a bounded, auditable highlight reel, and",
+        "answers a question over it.",
+        "Without a subcommand: the one-shot job (--input, --output). To ask many",
+        "questions over one archive, prepare it once (reel prepare), then ask (reel ask).",
+        "Runs on embedded local Spark unless a master is given (or under spark-submit)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:reel written", "1:internal failure (see the log)", "2:invalid option",
         "3:input problem: missing path, empty corpus, unusable model file"})

@@ -1,5 +1,7 @@
 package dev.reel.gather;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import dev.reel.score.ScoreSummary;
 
@@ -25,7 +27,16 @@ public final class GatherStage {
 
   private GatherStage() {}
 
-  public static ScoreSummary run(JavaRDD<ScoreSummary> partitions) {
-    return partitions.treeReduce(ScoreSummary::merge, 2);
+  /** Each question's summaries merged over the partitions: one buffer per question, in the pass's order. */
+  public static List<ScoreSummary> run(JavaRDD<List<ScoreSummary>> partitions) {
+    return partitions.treeReduce(GatherStage::merge, 2);
+  }
+
+  private static List<ScoreSummary> merge(List<ScoreSummary> a, List<ScoreSummary> b) {
+    List<ScoreSummary> merged = new ArrayList<>(a.size());
+    for (int q = 0; q < a.size(); q++) {
+      merged.add(a.get(q).merge(b.get(q)));
+    }
+    return merged;
   }
 }

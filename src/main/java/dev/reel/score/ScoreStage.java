@@ -1,6 +1,8 @@
 package dev.reel.score;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import dev.reel.chunk.ChunkStage;
@@ -8,30 +10,42 @@ import dev.reel.chunk.TokenChunk;
 import dev.reel.score.cpu.TorchChunkScorer;
 import dev.reel.tokenize.TokenizedDoc;
 
-/** Score: every chunk scored on its executor, promoted per chunk, reduced to one bounded summary per partition. */
+/**
+ * Score: every chunk scored on its executor for every question of the pass, promoted per chunk and question,
+ * reduced to one bounded summary per question and partition.
+ */
 public final class ScoreStage {
   private ScoreStage() {}
 
-  public static JavaRDD<ScoreSummary> run(ChunkStage chunks, JavaRDD<TokenizedDoc> documents, int partitions,
-                                          Broadcast<ScoringModel> model, int capacity) {
+  /** One list per partition: a summary per question of the batch, in its order. */
+  public static JavaRDD<List<ScoreSummary>> run(ChunkStage chunks, JavaRDD<TokenizedDoc> documents, int partitions,
+                                                Broadcast<ScoringBatch> batch, int capacity) {
     return chunks.mapChunks(documents, partitions, (partitionChunks, stats) -> {
       InjectedFault.maybeFail("score");
-      ScoringModel scoring = model.value();
-      ScoreSummary summary = new ScoreSummary(capacity, scoring.gates().count(), stats);
-      Promoter promoter = new Promoter(scoring.options().topP(), scoring.options().chunkBudget());
-      try (ChunkScorer scorer = scorer(scoring)) {
+      ScoringBatch scoring = batch.value();
+      List<QuestionDna> questions = scoring.questions();
+      List<ScoreSummary> summaries = new ArrayList<>(questions.size());
+      for (QuestionDna question : questions) {
+        summaries.add(new ScoreSummary(capacity, question.gates().count(), stats));
+      }
+      Promoter promoter = new Promoter(scoring.model().options().topP(), scoring.model().options().chunkBudget());
+      try (ChunkScorer scorer = scorer(scoring.model())) {
         for (Iterator<TokenChunk> it = partitionChunks; it.hasNext(); ) {
           TokenChunk chunk = it.next();
           long start = System.nanoTime();
-          ChunkScores scores = scorer.score(chunk);
-          summary.countCaught(scores.gate());
-          for (Candidate candidate : promoter.promote(chunk, scores)) {
-            summary.offer(candidate);
+          List<ChunkScores> scores = scorer.score(chunk, questions);
+          for (int q = 0; q < questions.size(); q++) {
+            ScoreSummary summary = summaries.get(q);
+            summary.countCaught(scores.get(q).gate());
+            for (Candidate candidate : promoter.promote(chunk, scores.get(q))) {
+              summary.offer(candidate);
+            }
           }
-          summary.addScoreNanos(System.nanoTime() - start);
+          // The pass's time goes to its first question's counters: the work is shared.
+          summaries.get(0).addScoreNanos(System.nanoTime() - start);
         }
       }
-      return summary;
+      return summaries;
     });
   }
 

@@ -6,20 +6,18 @@ import dev.reel.config.ScoringRule;
 import dev.reel.config.VectorSource;
 import dev.reel.model.ContextualSpec;
 import dev.reel.model.TokenVectors;
-import dev.reel.tokenize.QuestionTokens.Weighted;
 
 /**
- * Everything a scorer needs, built once on the driver and broadcast: the token vectors projected on their principal
- * directions (for attention), the DNA gates and their per-token lookup (gravity, gate, relevance), the weighted
- * question tokens and the scoring options; and, only when the options ask for them, each vocabulary entry's raw
- * vector norm (--rule seed-l2) and what executors need to encode chunks in context (--vectors contextual).
- * Read-only on executors.
+ * What a scorer needs whatever the question, built once on the driver and broadcast with the questions' DNA
+ * ({@link ScoringBatch}): the token vectors projected on their principal directions (for attention) and the scoring
+ * options; and, only when the options ask for them, each vocabulary entry's raw vector norm (--rule seed-l2) and
+ * what executors need to encode chunks in context (--vectors contextual). Read-only on executors.
  *
  * @param rawNorms   raw static-vector norm per token id under --rule seed-l2, else null (not broadcast)
  * @param contextual model, special tokens and projection under --vectors contextual, else null
  */
-public record ScoringModel(TokenVectors attentionVectors, DnaGates gates, DnaLookup dna, Weighted question,
-                           ScoreOptions options, int chunkTokens, float[] rawNorms, ContextualSpec contextual)
+public record ScoringModel(TokenVectors attentionVectors, ScoreOptions options, int chunkTokens, float[] rawNorms,
+                           ContextualSpec contextual)
     implements Serializable {
   /** Dimensions attention runs in: the table's top principal directions. */
   public static final int ATTENTION_DIMS = 64;
@@ -46,12 +44,7 @@ public record ScoringModel(TokenVectors attentionVectors, DnaGates gates, DnaLoo
   }
 
   /** The dna rule on static vectors (the defaults): no raw norms, no contextual model. */
-  public ScoringModel(TokenVectors attentionVectors, DnaGates gates, DnaLookup dna, Weighted question,
-                      ScoreOptions options, int chunkTokens) {
-    this(attentionVectors, gates, dna, question, options, chunkTokens, null, null);
-  }
-
-  public boolean hasQuestion() {
-    return question.ids().length > 0;
+  public ScoringModel(TokenVectors attentionVectors, ScoreOptions options, int chunkTokens) {
+    this(attentionVectors, options, chunkTokens, null, null);
   }
 }

@@ -1,5 +1,7 @@
 package dev.reel.score;
 
+import java.util.ArrayList;
+import java.util.List;
 import dev.reel.chunk.TokenChunk;
 
 /**
@@ -10,24 +12,26 @@ import dev.reel.chunk.TokenChunk;
  * no engine: nothing to free.
  */
 public final class SeedL2Scorer implements ChunkScorer {
-  private final ScoringModel model;
   private final float[] rawNorms;
 
   public SeedL2Scorer(ScoringModel model) {
-    this.model = model;
     this.rawNorms = model.rawNorms();
   }
 
   @Override
-  public ChunkScores score(TokenChunk chunk) {
+  public List<ChunkScores> score(TokenChunk chunk, List<QuestionDna> questions) {
     int n = chunk.length();
-    DnaLookup.Looked dna = model.dna().lookup(chunk.ids(), n);
     float[] importance = new float[n];
     for (int i = 0; i < n; i++) {
       int id = chunk.ids()[i];
       importance[i] = id >= 0 && id < rawNorms.length ? rawNorms[id] : 0f;
     }
-    return new ChunkScores(importance, dna.gravity(), new float[n], dna.relevance(), dna.gate());
+    List<ChunkScores> scores = new ArrayList<>(questions.size());
+    for (QuestionDna question : questions) {
+      DnaLookup.Looked dna = question.dna().lookup(chunk.ids(), n);
+      scores.add(new ChunkScores(importance, dna.gravity(), new float[n], dna.relevance(), dna.gate()));
+    }
+    return scores;
   }
 
   @Override

@@ -27,7 +27,7 @@ class SeedL2ScorerTest {
   void importanceIsTheRawNormOfEachTokenAndNothingElse() {
     float[] norms = norms();
     TokenChunk chunk = chunk(64, 3);
-    ChunkScores scores = new SeedL2Scorer(model(norms)).score(chunk);
+    ChunkScores scores = new SeedL2Scorer(model(norms)).score(chunk, List.of(question())).get(0);
     float[] expected = new float[chunk.length()];
     for (int i = 0; i < chunk.length(); i++) {
       expected[i] = norms[chunk.ids()[i]];
@@ -40,7 +40,7 @@ class SeedL2ScorerTest {
   void promotionKeepsTheHighestNormTokens() {
     float[] norms = norms();
     TokenChunk chunk = chunk(64, 4);
-    ChunkScores scores = new SeedL2Scorer(model(norms)).score(chunk);
+    ChunkScores scores = new SeedL2Scorer(model(norms)).score(chunk, List.of(question())).get(0);
     List<Candidate> promoted = new Promoter(0.9, BUDGET).promote(chunk, scores);
     Set<Long> expected = IntStream.range(0, chunk.length()).boxed()
         .sorted(Comparator.comparingDouble((Integer i) -> -norms[chunk.ids()[i]]))
@@ -61,13 +61,17 @@ class SeedL2ScorerTest {
     return norms;
   }
 
+  private static final TokenVectors VECTORS = new TokenVectors(VOCAB, DIMS, random(VOCAB * DIMS));
+
   private static ScoringModel model(float[] norms) {
-    TokenVectors vectors = new TokenVectors(VOCAB, DIMS, random(VOCAB * DIMS));
-    DnaGates gates = DnaGates.build(null, 4, 42, 0.15f, Weighted.NONE, vectors, null);
     ScoreOptions options = new ScoreOptions(0, 4, 42, 0.15, 0.9, BUDGET, Set.of(), null, ScoringRule.SEED_L2,
         VectorSource.STATIC);
-    return new ScoringModel(vectors, gates, DnaLookup.build(gates, Weighted.NONE, vectors), Weighted.NONE, options,
-        64, norms, null);
+    return new ScoringModel(VECTORS, options, 64, norms, null);
+  }
+
+  private static QuestionDna question() {
+    DnaGates gates = DnaGates.build(null, 4, 42, 0.15f, Weighted.NONE, VECTORS, null);
+    return new QuestionDna(gates, DnaLookup.build(gates, Weighted.NONE, VECTORS), Weighted.NONE);
   }
 
   private static TokenChunk chunk(int n, long seed) {

@@ -1,21 +1,23 @@
 package dev.reel.score.cpu;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
 import dev.reel.chunk.TokenChunk;
 import dev.reel.config.ImportancePart;
 import dev.reel.config.ScoreOptions;
 import dev.reel.score.AlphaShortlist;
-import dev.reel.score.AttentionResult;
 import dev.reel.score.AttentionRows;
 import dev.reel.score.ChunkScorer;
 import dev.reel.score.ChunkScores;
 import dev.reel.score.DnaLookup;
+import dev.reel.score.QuestionDna;
 import dev.reel.score.RotaryEncoding;
 import dev.reel.score.ScoringModel;
 
 /**
- * CPU backend: DJL NDArrays on the PyTorch engine (named explicitly). Per chunk: DNA gravity, gate and question
- * relevance looked up by token id (see {@link dev.reel.score.DnaLookup}), then bidirectional attention under the
+ * CPU backend: DJL NDArrays on the PyTorch engine (named explicitly). Per chunk and question: DNA gravity, gate and
+ * question relevance looked up by token id (see {@link dev.reel.score.DnaLookup}), then bidirectional attention under the
  * alpha slider with RoPE at original positions over the chunk's attention rows (static or contextual, see
  * {@link AttentionRows}); a token's attention score is what it receives from queries weighted by their own interest
  * (gravity plus relevance). Owns its rows and its PyTorch manager; closing frees both.
@@ -52,21 +54,37 @@ public final class TorchChunkScorer implements ChunkScorer {
   }
 
   @Override
-  public ChunkScores score(TokenChunk chunk) {
+  public List<ChunkScores> score(TokenChunk chunk, List<QuestionDna> questions) {
     int n = chunk.length();
-    DnaLookup.Looked dna = model.dna().lookup(chunk.ids(), n);
-    float[] gravity = dna.gravity();
-    float[] relevance = dna.relevance();
-    try (NDManager scope = manager.newSubManager()) {
-      float[] weights = new float[n];
+    int count = questions.size();
+    DnaLookup.Looked[] dna = new DnaLookup.Looked[count];
+    float[][] weights = new float[count][n];
+    for (int q = 0; q < count; q++) {
+      dna[q] = questions.get(q).dna().lookup(chunk.ids(), n);
       for (int i = 0; i < n; i++) {
-        weights[i] = gravity[i] + relevance[i] + ScoringModel.BASE_QUERY_WEIGHT;
+        weights[q][i] = dna[q].gravity()[i] + dna[q].relevance()[i] + ScoringModel.BASE_QUERY_WEIGHT;
       }
+    }
+    try (NDManager scope = manager.newSubManager()) {
+      // Rows and RoPE do not depend on the question; neither does a dense softmax, so it runs once for all.
       rows.fill(chunk, projected);
       rope.rotate(projected, n, chunk.positions()[0], rotated);
-      AttentionResult attended = attention.attend(scope, rotated, null, n, attentionDims, gravity, weights);
-      return new ChunkScores(importance(gravity, attended.received(), relevance), gravity, attended.received(),
-          relevance, dna.gate());
+      float[][] received;
+      if (attention.isDense(n)) {
+        received = attention.received(scope, rotated, n, attentionDims, dna[0].gravity(), weights);
+      } else {
+        received = new float[count][];
+        for (int q = 0; q < count; q++) {
+          received[q] = attention.received(scope, rotated, n, attentionDims, dna[q].gravity(),
+              new float[][] {weights[q]})[0];
+        }
+      }
+      List<ChunkScores> scores = new ArrayList<>(count);
+      for (int q = 0; q < count; q++) {
+        scores.add(new ChunkScores(importance(dna[q].gravity(), received[q], dna[q].relevance()), dna[q].gravity(),
+            received[q], dna[q].relevance(), dna[q].gate()));
+      }
+      return scores;
     }
   }
 

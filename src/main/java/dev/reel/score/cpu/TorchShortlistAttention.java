@@ -25,6 +25,11 @@ public final class TorchShortlistAttention {
   /** A batch of blocks holds about this many logits. */
   private static final long BATCH_LOGITS = 1L << 20;
   private static final float MASKED = -1e9f;
+  /**
+   * Weight rows go to the native product in groups of this many (zero rows pad the last group), so a question's
+   * attention received is computed by the same kernel shape, bit for bit, whether it is scored alone or in a batch.
+   */
+  static final int WEIGHT_ROWS = 8;
 
   /** Upload slots: one per array alive at the same time. */
   private enum Slot { DENSE_KEYS, DENSE_VALUES, QUERIES, KEYS, VALUES, BIAS, WEIGHTS }
@@ -88,10 +93,29 @@ public final class TorchShortlistAttention {
    */
   public AttentionResult attend(NDManager scope, float[] rows, float[] values, int n, int dims, float[] gravity,
                                 float[] weights) {
-    float[] received = new float[n];
     float[] output = values == null ? null : new float[n * dims];
+    float[][] received = attend(scope, rows, values, n, dims, gravity, new float[][] {weights}, output);
+    return new AttentionResult(received[0], output, shortlist.keys(n));
+  }
+
+  /**
+   * The attention each token receives under each row of {@code weights} (one per question), from one softmax: the
+   * probabilities do not depend on the weights, only the layout on {@code gravity}.
+   */
+  public float[][] received(NDManager scope, float[] rows, int n, int dims, float[] gravity, float[][] weights) {
+    return attend(scope, rows, null, n, dims, gravity, weights, null);
+  }
+
+  /** Whether a chunk of {@code n} tokens attends densely: then its layout is the same for any gravity. */
+  public boolean isDense(int n) {
+    return shortlist.isDense(n);
+  }
+
+  private float[][] attend(NDManager scope, float[] rows, float[] values, int n, int dims, float[] gravity,
+                           float[][] weights, float[] output) {
+    float[][] received = new float[weights.length][n];
     if (n < 2) {
-      return new AttentionResult(received, output, 0);
+      return received;
     }
     Layout layout = layout(n, gravity);
     NDArray denseKeysT = null;
@@ -109,7 +133,7 @@ public final class TorchShortlistAttention {
         batch(step, layout, first, count, rows, values, dims, weights, denseKeysT, denseValues, received, output);
       }
     }
-    return new AttentionResult(received, output, shortlist.keys(n));
+    return received;
   }
 
   private Layout layout(int n, float[] gravity) {
@@ -123,13 +147,14 @@ public final class TorchShortlistAttention {
   }
 
   private void batch(NDManager step, Layout layout, int first, int count, float[] rows, float[] values, int dims,
-                     float[] weights, NDArray denseKeysT, NDArray denseValues, float[] received, float[] output) {
+                     float[][] weights, NDArray denseKeysT, NDArray denseValues, float[][] received, float[] output) {
     int block = layout.block;
     int width = layout.width;
+    int questions = (weights.length + WEIGHT_ROWS - 1) / WEIGHT_ROWS * WEIGHT_ROWS;
     int[] columns = new int[count * width];
     float[] queries = zeroed(Slot.QUERIES, count * block * dims);
     float[] bias = zeroed(Slot.BIAS, count * block * width);
-    float[] queryWeights = zeroed(Slot.WEIGHTS, count * block);
+    float[] queryWeights = zeroed(Slot.WEIGHTS, count * questions * block);
     float[] keys = layout.dense ? null : zeroed(Slot.KEYS, count * width * dims);
     float[] blockValues = layout.dense || values == null ? null : zeroed(Slot.VALUES, count * width * dims);
     for (int b = 0; b < count; b++) {
@@ -141,7 +166,11 @@ public final class TorchShortlistAttention {
         for (int k = 0; k < dims; k++) {
           queries[row * dims + k] = rows[i * dims + k] / temperature;
         }
-        queryWeights[row] = weights[i];
+        for (int q = 0; q < weights.length; q++) {
+          int group = q / WEIGHT_ROWS;
+          queryWeights[((group * count + b) * WEIGHT_ROWS + q % WEIGHT_ROWS) * block + i - layout.start(blockIndex)]
+              = weights[q][i];
+        }
         biasRow(layout, blockIndex, i, blockColumns, bias, row * width);
       }
       if (keys != null) {
@@ -158,11 +187,23 @@ public final class TorchShortlistAttention {
             new Shape(count, block, dims)).matMul(keysT)
         .add(uploads.upload(step, Slot.BIAS.ordinal(), bias, 0, count * block * width, new Shape(count, block, width)))
         .softmax(2);
-    float[] toKeys = uploads.upload(step, Slot.WEIGHTS.ordinal(), queryWeights, 0, count * block,
-        new Shape(count, 1, block)).matMul(probabilities).toFloatArray();
-    for (int c = 0; c < columns.length; c++) {
-      if (columns[c] >= 0) {
-        received[columns[c]] += toKeys[c];
+    // [count][8][block] x [count][block][width] per group of weight rows: every question's attention received from
+    // one softmax, by a product whose shape (and so each row's bits) never depends on the batch.
+    int groupLength = count * WEIGHT_ROWS * block;
+    for (int group = 0; group * WEIGHT_ROWS < weights.length; group++) {
+      float[] toKeys = uploads.upload(step, Slot.WEIGHTS.ordinal(), queryWeights, group * groupLength, groupLength,
+          new Shape(count, WEIGHT_ROWS, block)).matMul(probabilities).toFloatArray();
+      for (int b = 0; b < count; b++) {
+        for (int q = group * WEIGHT_ROWS; q < Math.min(weights.length, (group + 1) * WEIGHT_ROWS); q++) {
+          float[] into = received[q];
+          int at = (b * WEIGHT_ROWS + q % WEIGHT_ROWS) * width;
+          for (int c = 0; c < width; c++) {
+            int column = columns[b * width + c];
+            if (column >= 0) {
+              into[column] += toKeys[at + c];
+            }
+          }
+        }
       }
     }
     if (output != null) {
