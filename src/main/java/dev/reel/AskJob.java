@@ -20,13 +20,13 @@ import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.JobWatch;
 import dev.reel.metrics.StageClock;
 import dev.reel.model.ModelFiles;
+import dev.reel.reason.SentenceMeaning;
 import dev.reel.score.QuestionDna;
 import dev.reel.score.ScoreSummary;
 import dev.reel.tokenize.PositionStage.PlacedCorpus;
 import dev.reel.tokenize.TokenFrequencies;
 import dev.reel.write.AnswersWriter;
 import dev.reel.write.OutputDir;
-import dev.reel.write.ReelPlot;
 import dev.reel.write.ReelWriter;
 
 /**
@@ -70,86 +70,123 @@ public final class AskJob {
       TokenFrequencies frequencies = TokenFrequencies.count(corpus.documents(), models.vocabulary().size());
       readClock.stop(metrics, corpus.tokenCount(), corpus.documentCount() + " documents");
       AnswersWriter answers = new AnswersWriter(output);
-      ReelWriter reels = new ReelWriter(output);
-      LearnedTastes learned = QuestionPass.tastes(config);
-      List<QuestionFile.Question> asked = questions.questions();
-      Set<String> directories = new HashSet<>();
-      for (int from = 0; from < asked.size(); from += perPass) {
-        List<QuestionFile.Question> group = asked.subList(from, Math.min(asked.size(), from + perPass));
-        List<QuestionPass.Scored> firstHops = scoreFirstHops(spark, models, corpus, frequencies, learned, group,
-            metrics);
-        for (int g = 0; g < group.size(); g++) {
-          QuestionFile.Question question = group.get(g);
-          LOG.info("ask: question {} of {} ({}): {}", from + g + 1, asked.size(), question.id(), question.text());
-          String directory = directoryName(question.id());
-          directory = directories.add(directory) ? directory : directory + "-" + (from + g + 1);
-          answer(session, spark, models, corpus, frequencies, learned, firstHops.get(g), question, from + g,
-              output.resolve("questions/" + directory), answers, reels);
-        }
+      try (Asking asking = new Asking(session, spark, models, corpus, frequencies, output, answers)) {
+        asking.askAll(metrics);
       }
       answers.write(session, questions.rejected());
       metrics.put("corpus", corpusUri);
       metrics.put("documents", manifest.counts().documentsProcessed());
       metrics.put("tokens", manifest.counts().tokens());
-      metrics.put("questions_asked", asked.size());
+      metrics.put("questions_asked", questions.questions().size());
       metrics.put("questions_rejected", questions.rejected().size());
       double seconds = watch.finish(metrics, corpus.tokenCount());
-      reels.metrics(metrics);
+      new ReelWriter(output).metrics(metrics);
       output.success();
       corpus.release();
-      LOG.info("ask: {} questions ({} rejected) over {} tokens in {} s; outputs in {}", asked.size(),
+      LOG.info("ask: {} questions ({} rejected) over {} tokens in {} s; outputs in {}", questions.questions().size(),
           questions.rejected().size(), corpus.tokenCount(), String.format("%.1f", seconds), output);
       return metrics;
     }
   }
 
-  /**
-   * The first hops of a group of questions, scored in one pass: each chunk's rows, RoPE and dense softmax once for
-   * the group, then each question's weights, attention received and promotion.
-   */
-  private List<QuestionPass.Scored> scoreFirstHops(JavaSparkContext spark, Models models, PlacedCorpus corpus,
-                                                   TokenFrequencies frequencies, LearnedTastes learned,
-                                                   List<QuestionFile.Question> group, JobMetrics metrics) {
-    List<QuestionDna> dnas = new ArrayList<>(group.size());
-    for (QuestionFile.Question question : group) {
-      ReelConfig asking = config.asking(question.text(), question.hops());
-      dnas.add(QuestionPass.dna(asking, models, learned, QuestionPass.firstTokens(asking, models, frequencies)));
-    }
-    List<ScoreSummary> summaries = new ScoringPass(config, models, spark, corpus).score(dnas, metrics);
-    List<QuestionPass.Scored> scored = new ArrayList<>(group.size());
-    for (int q = 0; q < group.size(); q++) {
-      scored.add(new QuestionPass.Scored(dnas.get(q), summaries.get(q)));
-    }
-    return scored;
-  }
+  /** What every question of the run shares: the corpus read once, its frequencies, the models, the outputs. */
+  private final class Asking implements AutoCloseable {
+    private final SparkSession session;
+    private final JavaSparkContext spark;
+    private final Models models;
+    private final PlacedCorpus corpus;
+    private final TokenFrequencies frequencies;
+    private final OutputDir output;
+    private final AnswersWriter answers;
+    private final ReelWriter reels;
+    private final LearnedTastes learned;
+    private final SentenceMeaning meaning;
+    private final Set<String> directories = new HashSet<>();
 
-  private void answer(SparkSession session, JavaSparkContext spark, Models models, PlacedCorpus corpus,
-                      TokenFrequencies frequencies, LearnedTastes learned, QuestionPass.Scored firstHop,
-                      QuestionFile.Question question, int index, String directory, AnswersWriter answers,
-                      ReelWriter reels) throws IOException {
-    long start = System.nanoTime();
-    ReelConfig asking = config.asking(question.text(), question.hops());
-    JobMetrics metrics = new JobMetrics();
-    QuestionPass pass = new QuestionPass(asking, models, spark, corpus, frequencies, learned, firstHop);
-    QuestionPass.Answered answered = pass.ask(metrics);
-    HopChain.Hop hop = answered.hop();
-    OutputDir own = ReelJob.openOutput(directory, session);
-    ReelWriter writer = new ReelWriter(own);
-    Map<String, Object> fields = ReelWriter.answerFields(hop.reel(), question.text(), answered.trail(),
-        answered.chain().used(), answered.chain().facts());
-    writer.answer(fields);
-    writer.reelMarkdown(hop.reel(), question.text());
-    reels.reelParquet(session, hop.buffer(), hop.reel(), hop.gates().names(), models.vocabulary(), question.id(),
-        index == 0);
-    Map<String, Long> caughtPerGate = pass.record(metrics, hop);
-    if (index < plots) {
-      ReelPlot.write(own, "reel.png", hop.buffer(), hop.reel().ranked().isEmpty() ? null : hop.reel().ranked().get(0),
-          corpus.tokenCount(), caughtPerGate, "Importance along the corpus: " + question.text());
+    Asking(SparkSession session, JavaSparkContext spark, Models models, PlacedCorpus corpus,
+           TokenFrequencies frequencies, OutputDir output, AnswersWriter answers) throws IOException {
+      this.session = session;
+      this.spark = spark;
+      this.models = models;
+      this.corpus = corpus;
+      this.frequencies = frequencies;
+      this.output = output;
+      this.answers = answers;
+      this.reels = new ReelWriter(output);
+      this.learned = QuestionPass.tastes(config);
+      this.meaning = QuestionPass.openMeaning(config, models);
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);
-    writer.metrics(metrics);
-    answers.add(question.id(), fields, seconds);
+
+    /** Every question, --questions-per-pass at a time: their first hops scored in one pass, then each answered. */
+    void askAll(JobMetrics metrics) throws IOException {
+      List<QuestionFile.Question> asked = questions.questions();
+      double scoreSeconds = 0;
+      int passes = 0;
+      for (int from = 0; from < asked.size(); from += perPass) {
+        List<QuestionFile.Question> group = asked.subList(from, Math.min(asked.size(), from + perPass));
+        long start = System.nanoTime();
+        List<QuestionPass.Scored> firstHops = scoreFirstHops(group, metrics);
+        scoreSeconds += (System.nanoTime() - start) / 1e9;
+        metrics.put("first_hop_passes", ++passes);
+        metrics.put("first_hop_score_seconds", Math.round(scoreSeconds * 1000) / 1000.0);
+        for (int g = 0; g < group.size(); g++) {
+          QuestionFile.Question question = group.get(g);
+          LOG.info("ask: question {} of {} ({}): {}", from + g + 1, asked.size(), question.id(), question.text());
+          answer(question, from + g, firstHops.get(g));
+        }
+      }
+    }
+
+    /**
+     * The first hops of a group of questions, scored in one pass: each chunk's rows, RoPE and dense softmax once for
+     * the group, then each question's weights, attention received and promotion.
+     */
+    private List<QuestionPass.Scored> scoreFirstHops(List<QuestionFile.Question> group, JobMetrics metrics) {
+      List<QuestionDna> dnas = new ArrayList<>(group.size());
+      for (QuestionFile.Question question : group) {
+        ReelConfig asking = config.asking(question.text(), question.hops());
+        dnas.add(QuestionPass.dna(asking, models, learned, QuestionPass.firstTokens(asking, models, frequencies)));
+      }
+      List<ScoreSummary> summaries = new ScoringPass(config, models, spark, corpus).score(dnas, metrics);
+      List<QuestionPass.Scored> scored = new ArrayList<>(group.size());
+      for (int q = 0; q < group.size(); q++) {
+        scored.add(new QuestionPass.Scored(dnas.get(q), summaries.get(q)));
+      }
+      return scored;
+    }
+
+    /** Asks one question (its later hops, if any, alone) and writes what it found. */
+    private void answer(QuestionFile.Question question, int index, QuestionPass.Scored firstHop) throws IOException {
+      long start = System.nanoTime();
+      JobMetrics metrics = new JobMetrics();
+      QuestionPass pass = new QuestionPass(config.asking(question.text(), question.hops()), models, spark, corpus,
+          frequencies, learned, firstHop);
+      QuestionPass.Answered answered = pass.ask(metrics, meaning);
+      HopChain.Hop hop = answered.hop();
+      String directory = directoryName(question.id());
+      directory = directories.add(directory) ? directory : directory + "-" + (index + 1);
+      ReelWriter writer = new ReelWriter(ReelJob.openOutput(output.resolve("questions/" + directory), session));
+      Map<String, Object> fields = ReelWriter.answerFields(hop.reel(), question.text(), answered.trail(),
+          answered.chain().used(), answered.chain().facts());
+      writer.answer(fields);
+      writer.reelMarkdown(hop.reel(), question.text());
+      reels.reelParquet(session, hop.buffer(), hop.reel(), hop.gates().names(), models.vocabulary(), question.id(),
+          index == 0);
+      Map<String, Long> caughtPerGate = pass.record(metrics, hop);
+      if (index < plots) {
+        writer.plot(hop.buffer(), hop.reel(), true, corpus.tokenCount(), caughtPerGate,
+            "Importance along the corpus: " + question.text());
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      metrics.put("seconds", Math.round(seconds * 1000) / 1000.0);
+      writer.metrics(metrics);
+      answers.add(question.id(), fields, seconds);
+    }
+
+    @Override
+    public void close() {
+      meaning.close();
+    }
   }
 
   private CorpusManifest manifest(SparkSession session) {

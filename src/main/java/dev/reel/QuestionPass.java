@@ -87,15 +87,28 @@ final class QuestionPass {
    * (or, for a question about chained facts, about the entity its chain leads to).
    */
   Answered ask(JobMetrics metrics) throws IOException {
+    if (!config.hasQuestion()) {
+      return ask(metrics, null);
+    }
+    try (SentenceMeaning meaning = openMeaning(config, models)) {
+      return ask(metrics, meaning);
+    }
+  }
+
+  /** The same, comparing meanings with {@code meaning} (null without a question), which the caller closes. */
+  Answered ask(JobMetrics metrics, SentenceMeaning meaning) {
     Weighted question = firstTokens(config, models, frequencies);
     List<Map<String, Object>> trail = new ArrayList<>();
     HopChain.Chain chain = new HopChain.Chain();
-    try (SentenceMeaning meaning = config.hasQuestion() ? SentenceMeaning.open(
-        new ModelFiles(config.model()).onnxModel(), models.vocabulary(), models.tokenizerJson()) : null) {
-      HopChain hops = new HopChain(config, models.vocabulary(), models.tokenizerJson(), frequencies,
-          request -> hop(request, metrics));
-      return new Answered(hops.ask(question, meaning, trail, chain), trail, chain);
-    }
+    HopChain hops = new HopChain(config, models.vocabulary(), models.tokenizerJson(), frequencies,
+        request -> hop(request, metrics));
+    return new Answered(hops.ask(question, meaning, trail, chain), trail, chain);
+  }
+
+  /** MiniLM's sentence encoder for the final pass; the caller closes it. */
+  static SentenceMeaning openMeaning(ReelConfig config, Models models) {
+    return SentenceMeaning.open(new ModelFiles(config.model()).onnxModel(), models.vocabulary(),
+        models.tokenizerJson());
   }
 
   /** One pass of score, gather and reason for one question (a hop); the first may have been scored in a batch. */

@@ -13,7 +13,6 @@ import dev.reel.metrics.StageClock;
 import dev.reel.tokenize.PositionStage.PlacedCorpus;
 import dev.reel.tokenize.TokenFrequencies;
 import dev.reel.write.OutputDir;
-import dev.reel.write.ReelPlot;
 import dev.reel.write.ReelWriter;
 
 /**
@@ -58,9 +57,8 @@ public final class ReelJob {
           answered.chain().used(), answered.chain().facts()));
     }
     Map<String, Long> caughtPerGate = pass.record(metrics, hop);
-    ReelPlot.write(output, "reel.png", hop.buffer(), config.hasQuestion() && !hop.reel().ranked().isEmpty()
-        ? hop.reel().ranked().get(0) : null, corpus.tokenCount(), caughtPerGate,
-        config.hasQuestion() ? "Importance along the corpus: " + config.question() : "Importance along the corpus");
+    writer.plot(hop.buffer(), hop.reel(), config.hasQuestion(), corpus.tokenCount(), caughtPerGate, config.hasQuestion()
+        ? "Importance along the corpus: " + config.question() : "Importance along the corpus");
     writeClock.stop(metrics, 0, "reel.parquet, reel.md, reel.png" + (config.hasQuestion() ? ", answer.json" : ""));
 
     double seconds = watch.finish(metrics, corpus.tokenCount());

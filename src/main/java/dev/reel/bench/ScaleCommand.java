@@ -101,7 +101,7 @@ final class ScaleCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, format, value);
   }
 
-  private static void deleteTree(Path dir) throws java.io.IOException {
+  static void deleteTree(Path dir) throws java.io.IOException {
     if (Files.exists(dir)) {
       try (var walk = Files.walk(dir)) {
         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -39,11 +39,18 @@ final class ScaleRun {
 
   static Result run(Path input, Path output, String heap, double alpha, Path log) throws IOException,
       InterruptedException {
+    double wall = wallSeconds(List.of("--input", input.toString(), "--output", output.toString(), "--question",
+        ScaleInput.QUESTION, "--alpha", Double.toString(alpha)), heap, log);
+    return new Result(wall, JSON.readTree(output.resolve("metrics.json").toFile()),
+        JSON.readTree(output.resolve("answer.json").toFile()).path("answer").asText());
+  }
+
+  /** Runs jobs/reel with {@code args} in its own JVM; returns the process's wall seconds. */
+  static double wallSeconds(List<String> args, String heap, Path log) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "@conf/jvm.options", "-Dlog4j.configurationFile=conf/log4j2.properties",
-        "-cp", System.getProperty("java.class.path"), "dev.reel.cli.ReelCommand",
-        "--input", input.toString(), "--output", output.toString(), "--question", ScaleInput.QUESTION,
-        "--alpha", Double.toString(alpha)));
+        "-cp", System.getProperty("java.class.path"), "dev.reel.cli.ReelCommand"));
+    command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
     long start = System.nanoTime();
@@ -52,7 +59,6 @@ final class ScaleRun {
     if (exit != 0) {
       throw new IOException("bench: the job failed with exit code " + exit + "; its log: " + log);
     }
-    return new Result(wall, JSON.readTree(output.resolve("metrics.json").toFile()),
-        JSON.readTree(output.resolve("answer.json").toFile()).path("answer").asText());
+    return wall;
   }
 }

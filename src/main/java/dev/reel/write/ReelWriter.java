@@ -186,6 +186,16 @@ public final class ReelWriter {
     return count[0];
   }
 
+  /**
+   * reel.png: the kept tokens along the corpus, the catches per gate, and with {@code markTop} the top passage (the
+   * answer's evidence) marked.
+   */
+  public void plot(List<Candidate> buffer, ReelResult reel, boolean markTop, long tokens,
+                   Map<String, Long> caughtPerGate, String title) throws IOException {
+    ReelPlot.write(output, "reel.png", buffer, markTop && !reel.ranked().isEmpty() ? reel.ranked().get(0) : null,
+        tokens, caughtPerGate, title);
+  }
+
   public void metrics(JobMetrics metrics) throws IOException {
     output.write("metrics.json", out -> JSON.writeValue(out, metrics.asMap()));
   }
