@@ -15,7 +15,6 @@ import dev.reel.config.ReelConfig;
 import dev.reel.corpus.CorpusManifest;
 import dev.reel.corpus.CorpusStore;
 import dev.reel.corpus.Fingerprints;
-import dev.reel.dna.LearnedTastes;
 import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.JobWatch;
 import dev.reel.metrics.StageClock;
@@ -99,7 +98,7 @@ public final class AskJob {
     private final OutputDir output;
     private final AnswersWriter answers;
     private final ReelWriter reels;
-    private final LearnedTastes learned;
+    private final QuestionDna.Builder dna;
     private final SentenceMeaning meaning;
     private final Set<String> directories = new HashSet<>();
 
@@ -113,7 +112,7 @@ public final class AskJob {
       this.output = output;
       this.answers = answers;
       this.reels = new ReelWriter(output);
-      this.learned = QuestionPass.tastes(config);
+      this.dna = QuestionPass.dnaBuilder(config, models);
       this.meaning = QuestionPass.openMeaning(config, models);
     }
 
@@ -145,7 +144,7 @@ public final class AskJob {
       List<QuestionDna> dnas = new ArrayList<>(group.size());
       for (QuestionFile.Question question : group) {
         ReelConfig asking = config.asking(question.text(), question.hops());
-        dnas.add(QuestionPass.dna(asking, models, learned, QuestionPass.firstTokens(asking, models, frequencies)));
+        dnas.add(dna.build(QuestionPass.firstTokens(asking, models, frequencies)));
       }
       List<ScoreSummary> summaries = new ScoringPass(config, models, spark, corpus).score(dnas, metrics);
       List<QuestionPass.Scored> scored = new ArrayList<>(group.size());
@@ -160,7 +159,7 @@ public final class AskJob {
       long start = System.nanoTime();
       JobMetrics metrics = new JobMetrics();
       QuestionPass pass = new QuestionPass(config.asking(question.text(), question.hops()), models, spark, corpus,
-          frequencies, learned, firstHop);
+          frequencies, dna, firstHop);
       QuestionPass.Answered answered = pass.ask(metrics, meaning);
       HopChain.Hop hop = answered.hop();
       String directory = directoryName(question.id());
@@ -202,12 +201,12 @@ public final class AskJob {
     ModelFiles files = new ModelFiles(config.model());
     CorpusManifest.Fingerprint tokenizer = Fingerprints.tokenizer(files.tokenizerName(), models.tokenizerJson());
     if (!tokenizer.sha256().equals(manifest.tokenizer().sha256())) {
-      throw ReelException.foreignCorpus(corpusUri, "tokenizer", manifest.tokenizer().describe(),
+      throw ReelException.foreignCorpus("ask", corpusUri, "tokenizer", manifest.tokenizer().describe(),
           tokenizer.describe());
     }
     CorpusManifest.Fingerprint model = Fingerprints.model(files);
     if (!model.sha256().equals(manifest.model().sha256())) {
-      throw ReelException.foreignCorpus(corpusUri, "model", manifest.model().describe(), model.describe());
+      throw ReelException.foreignCorpus("ask", corpusUri, "model", manifest.model().describe(), model.describe());
     }
   }
 

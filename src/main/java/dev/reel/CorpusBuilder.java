@@ -2,12 +2,15 @@ package dev.reel;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
 import dev.reel.config.IngestOptions;
 import dev.reel.ingest.IngestRecord;
 import dev.reel.ingest.IngestStage;
@@ -34,10 +37,14 @@ final class CorpusBuilder {
 
   /**
    * The placed corpus, the ingest records it came from (persisted; the caller releases both), the files they were
-   * read from and the documents seen and rejected.
+   * read from and, per file, its documents and rejects ({@code [processed, rejected]}).
    */
   record Built(JavaRDD<IngestRecord> records, PlacedCorpus corpus, IngestStage.InputListing listing,
-               long documentsSeen, long documentsRejected) {
+               Map<String, long[]> perFile) {
+    long documentsRejected() {
+      return perFile.values().stream().mapToLong(counts -> counts[1]).sum();
+    }
+
     void release() {
       corpus.release();
       records.unpersist();
@@ -46,36 +53,56 @@ final class CorpusBuilder {
 
   Built build(JavaSparkContext spark, SparkSession session, ReelWriter writer, byte[] tokenizerJson,
               JobMetrics metrics) throws IOException {
-    IngestStage ingest = new IngestStage(options);
-    IngestStage.InputListing listing;
+    return build(spark, session, writer, "rejects.json", tokenizerJson, metrics, list(session), 0, 0);
+  }
+
+  /** The input's files; a missing input is the user's error. */
+  IngestStage.InputListing list(SparkSession session) throws IOException {
     try {
-      listing = ingest.listFiles(session.sparkContext().hadoopConfiguration());
+      return new IngestStage(options).listFiles(session.sparkContext().hadoopConfiguration());
     } catch (FileNotFoundException e) {
       throw ReelException.inputMissing(options.input(), e);
     }
-    long[] counts = new long[2];
-    JavaRDD<IngestRecord> records = ingest(spark, ingest, listing, writer, metrics, counts);
-    return new Built(records, tokenize(spark, records, tokenizerJson, metrics), listing, counts[0], counts[1]);
+  }
+
+  /**
+   * Reads the files of {@code listing} into documents whose indexes start at {@code firstDocument} and positions at
+   * {@code firstPosition} (after a corpus already placed, or 0); their rejects go to {@code rejectsName}.
+   */
+  Built build(JavaSparkContext spark, SparkSession session, ReelWriter writer, String rejectsName,
+              byte[] tokenizerJson, JobMetrics metrics, IngestStage.InputListing listing, long firstDocument,
+              long firstPosition) throws IOException {
+    Map<String, long[]> perFile = new TreeMap<>();
+    JavaRDD<IngestRecord> records = ingest(spark, new IngestStage(options), listing, writer, rejectsName, metrics,
+        perFile);
+    PlacedCorpus corpus = tokenize(spark, records, tokenizerJson, metrics, firstDocument, firstPosition);
+    return new Built(records, corpus, listing, perFile);
   }
 
   private JavaRDD<IngestRecord> ingest(JavaSparkContext spark, IngestStage ingest, IngestStage.InputListing listing,
-                                       ReelWriter writer, JobMetrics metrics, long[] seenAndRejected)
+                                       ReelWriter writer, String rejectsName, JobMetrics metrics,
+                                       Map<String, long[]> seenAndRejected)
       throws IOException {
     StageClock clock = StageClock.start("ingest", listing.files().size() + " files");
     spark.setJobDescription("reel ingest: read and parse " + listing.files().size() + " files");
     JavaRDD<IngestRecord> records = ingest.run(spark, listing, spark.defaultParallelism() * 4)
         .persist(StorageLevel.DISK_ONLY());
-    long[] counts = records.aggregate(new long[2],
-        (acc, r) -> { acc[r.isReject() ? 1 : 0]++; return acc; },
-        (a, b) -> { a[0] += b[0]; a[1] += b[1]; return a; });
-    long rejected = writer.rejects(records.filter(IngestRecord::isReject).toLocalIterator());
+    Map<String, long[]> perFile = new TreeMap<>(records
+        .mapToPair(r -> new Tuple2<>(r.source(), r.isReject() ? new long[] {0, 1} : new long[] {1, 0}))
+        .reduceByKey((a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})
+        .collectAsMap());
+    long[] counts = new long[2];
+    for (long[] file : perFile.values()) {
+      counts[0] += file[0];
+      counts[1] += file[1];
+    }
+    long rejected = writer.rejects(rejectsName, records.filter(IngestRecord::isReject).toLocalIterator());
     metrics.put("files", listing.files().size());
     metrics.put("files_hidden_skipped", listing.hiddenSkipped());
     metrics.put("documents_seen", counts[0] + counts[1]);
     metrics.put("documents_processed", counts[0]);
     metrics.put("documents_rejected", rejected);
-    seenAndRejected[0] = counts[0] + counts[1];
-    seenAndRejected[1] = rejected;
+    seenAndRejected.putAll(perFile);
     clock.stop(metrics, 0, counts[0] + " documents, " + rejected + " rejected");
     if (counts[0] == 0) {
       throw ReelException.emptyCorpus(options.input(), listing.files().size(), rejected);
@@ -84,12 +111,12 @@ final class CorpusBuilder {
   }
 
   private PlacedCorpus tokenize(JavaSparkContext spark, JavaRDD<IngestRecord> records, byte[] tokenizerJson,
-                                JobMetrics metrics) {
+                                JobMetrics metrics, long firstDocument, long firstPosition) {
     StageClock clock = StageClock.start("tokenize", "documents to tokens and global positions");
     spark.setJobDescription("reel tokenize: tokens, character spans and global positions");
     Broadcast<byte[]> tokenizer = spark.broadcast(tokenizerJson);
     PlacedCorpus corpus = PositionStage.run(spark, TokenizeStage.run(
-        PositionStage.order(records.filter(r -> !r.isReject())), tokenizer, tokenized));
+        PositionStage.order(records.filter(r -> !r.isReject())), tokenizer, tokenized), firstDocument, firstPosition);
     clock.stop(metrics, corpus.tokenCount(), corpus.tokenCount() + " tokens");
     if (corpus.tokenCount() == 0) {
       throw ReelException.noTokens(options.input());

@@ -38,7 +38,7 @@ final class QuestionPass {
   private final PlacedCorpus corpus;
   private final TokenFrequencies frequencies;
   private final ScoringPass scoring;
-  private final LearnedTastes learned;
+  private final QuestionDna.Builder dna;
   private Scored firstHop;
 
   /** A question's DNA and what a scoring pass kept for it. */
@@ -47,24 +47,26 @@ final class QuestionPass {
   /**
    * @param config      the job's configuration, with this pass's question (or none)
    * @param frequencies the corpus' token frequencies, counted once for every question; null without a question
-   * @param learned     the --dna tastes, read once for every question; null for seeded random tastes
+   * @param dna         builds each hop's DNA, sharing the corpus gates' lookup between questions
    * @param firstHop    the first hop already scored in a batch with other questions, or null to score it here
    */
   QuestionPass(ReelConfig config, Models models, JavaSparkContext spark, PlacedCorpus corpus,
-               TokenFrequencies frequencies, LearnedTastes learned, Scored firstHop) {
+               TokenFrequencies frequencies, QuestionDna.Builder dna, Scored firstHop) {
     this.config = config;
     this.models = models;
     this.spark = spark;
     this.corpus = corpus;
     this.frequencies = frequencies;
     this.scoring = new ScoringPass(config, models, spark, corpus);
-    this.learned = learned;
+    this.dna = dna;
     this.firstHop = firstHop;
   }
 
-  /** The --dna tastes of the configuration, or null. */
-  static LearnedTastes tastes(ReelConfig config) throws IOException {
-    return config.score().tastes() == null ? null : LearnedTastes.read(Path.of(config.score().tastes()));
+  /** What builds the questions' DNA: the --dna tastes of the configuration (read here) or its seeded ones. */
+  static QuestionDna.Builder dnaBuilder(ReelConfig config, Models models) throws IOException {
+    LearnedTastes learned = config.score().tastes() == null ? null
+        : LearnedTastes.read(Path.of(config.score().tastes()));
+    return new QuestionDna.Builder(learned, config.score(), models.vectors(), models.vocabulary());
   }
 
   /** The weighted tokens the first hop asks for: the question's content tokens, or none for the plain reel. */
@@ -72,11 +74,6 @@ final class QuestionPass {
     return config.hasQuestion() ? QuestionTokens.weigh(
         QuestionTokens.contentTokens(config.question(), models.tokenizerJson(), models.vocabulary()), frequencies)
         : Weighted.NONE;
-  }
-
-  /** The DNA of a hop asking for {@code tokens}. */
-  static QuestionDna dna(ReelConfig config, Models models, LearnedTastes learned, Weighted tokens) {
-    return QuestionDna.build(learned, config.score(), tokens, models.vectors(), models.vocabulary());
   }
 
   /** What the question's hops found: the last hop, each hop's description, and a fact chain's facts. */
@@ -117,8 +114,8 @@ final class QuestionPass {
     Scored scored = firstHop;
     firstHop = null;
     if (scored == null || !Arrays.equals(scored.dna().question().ids(), question.ids())) {
-      QuestionDna dna = dna(config, models, learned, question);
-      scored = new Scored(dna, scoring.score(List.of(dna), metrics).get(0));
+      QuestionDna hopDna = dna.build(question);
+      scored = new Scored(hopDna, scoring.score(List.of(hopDna), metrics).get(0));
     }
     ScoreSummary summary = scored.summary();
     List<Candidate> buffer = summary.top().best();

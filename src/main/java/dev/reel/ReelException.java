@@ -33,8 +33,9 @@ public final class ReelException extends RuntimeException {
     return new ReelException("ask: " + cause.getMessage() + " (--corpus " + corpus + ")", cause);
   }
 
-  public static ReelException foreignCorpus(String corpus, String what, String prepared, String running) {
-    return new ReelException("ask: the corpus at " + corpus + " was prepared with " + what + " " + prepared
+  public static ReelException foreignCorpus(String stage, String corpus, String what, String prepared,
+                                           String running) {
+    return new ReelException(stage + ": the corpus at " + corpus + " was prepared with " + what + " " + prepared
         + "; this run uses " + running + ": prepare it again with this " + what + ", or ask with the same one", null);
   }
 

@@ -44,8 +44,8 @@ public final class ReelJob {
     PlacedCorpus corpus = built.corpus();
     TokenFrequencies frequencies = config.hasQuestion()
         ? TokenFrequencies.count(corpus.documents(), models.vocabulary().size()) : null;
-    QuestionPass pass = new QuestionPass(config, models, spark, corpus, frequencies, QuestionPass.tastes(config),
-        null);
+    QuestionPass pass = new QuestionPass(config, models, spark, corpus, frequencies,
+        QuestionPass.dnaBuilder(config, models), null);
     QuestionPass.Answered answered = pass.ask(metrics);
     HopChain.Hop hop = answered.hop();
 

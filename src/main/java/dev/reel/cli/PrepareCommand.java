@@ -29,6 +29,12 @@ final class PrepareCommand implements Callable<Integer> {
       description = "Directory the prepared corpus is written to, on any Hadoop file system.")
   String corpus;
 
+  @Option(names = "--append",
+      description = "Read only the files new or changed since the corpus was prepared: new documents are placed after "
+          + "it (positions continue after its last token), a changed file's documents replaced, a deleted file's "
+          + "dropped; the manifest lists what changed. Without a corpus there yet, a full prepare.")
+  boolean append;
+
   @Mixin
   IngestTuning ingest = new IngestTuning();
 
@@ -45,7 +51,7 @@ final class PrepareCommand implements Callable<Integer> {
     RuntimeSettings.checkLocalInput(input);
     RuntimeSettings.apply(modelOptions.cacheDir());
     try (SparkSession session = RuntimeSettings.session("reel-prepare", run.master)) {
-      new PrepareJob(ingestOptions, modelOptions, corpus).run(session);
+      new PrepareJob(ingestOptions, modelOptions, corpus, append).run(session);
     }
     return 0;
   }

@@ -50,11 +50,37 @@ public final class CorpusStore {
   /** Writes the placed documents and the manifest into {@code dir}; the caller marks it complete. */
   public static void write(SparkSession session, PlacedCorpus corpus, CorpusManifest manifest, OutputDir dir)
       throws IOException {
-    session.sparkContext().setJobDescription("reel prepare: write " + corpus.documentCount() + " documents");
-    JavaRDD<Row> rows = corpus.documents().map(doc -> RowFactory.create(doc.docIndex(), doc.source(), doc.docId(),
-        doc.ordinal(), doc.basePosition(), doc.text(), doc.ids(), doc.charStart(), doc.charEnd()));
-    session.createDataFrame(rows, SCHEMA).write().mode(SaveMode.Overwrite).parquet(dir.resolve(DOCUMENTS));
+    writeDocuments(session, corpus.documents(), dir.resolve(DOCUMENTS), SaveMode.Overwrite);
     dir.write(MANIFEST, out -> JSON.writeValue(out, manifest));
+  }
+
+  /** Adds documents placed after the corpus (their own Parquet files), then the manifest that counts them. */
+  public static void append(SparkSession session, JavaRDD<TokenizedDoc> documents, CorpusManifest manifest,
+                            OutputDir dir) throws IOException {
+    dir.delete(OutputDir.SUCCESS);
+    writeDocuments(session, documents, dir.resolve(DOCUMENTS), SaveMode.Append);
+    dir.write(MANIFEST, out -> JSON.writeValue(out, manifest));
+  }
+
+  /**
+   * Replaces every document (some were dropped, the rest placed again): written beside the old ones, then swapped
+   * in, since the new documents are computed from the old files.
+   */
+  public static void replace(SparkSession session, JavaRDD<TokenizedDoc> documents, CorpusManifest manifest,
+                             OutputDir dir) throws IOException {
+    dir.delete(OutputDir.SUCCESS);
+    String next = "." + DOCUMENTS + ".next";
+    writeDocuments(session, documents, dir.resolve(next), SaveMode.Overwrite);
+    dir.replaceDirectory(next, DOCUMENTS);
+    dir.write(MANIFEST, out -> JSON.writeValue(out, manifest));
+  }
+
+  private static void writeDocuments(SparkSession session, JavaRDD<TokenizedDoc> documents, String path,
+                                     SaveMode mode) {
+    session.sparkContext().setJobDescription("reel prepare: write documents");
+    JavaRDD<Row> rows = documents.map(doc -> RowFactory.create(doc.docIndex(), doc.source(), doc.docId(),
+        doc.ordinal(), doc.basePosition(), doc.text(), doc.ids(), doc.charStart(), doc.charEnd()));
+    session.createDataFrame(rows, SCHEMA).write().mode(mode).parquet(path);
   }
 
   /**

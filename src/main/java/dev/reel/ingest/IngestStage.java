@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -39,7 +40,22 @@ public final class IngestStage {
    * The input's files, sorted, their sizes in bytes and modification times (epoch milliseconds), and how many hidden
    * files (".name", "_name", as Spark and Hadoop write) were skipped.
    */
-  public record InputListing(List<String> files, List<Long> bytes, List<Long> modified, int hiddenSkipped) {}
+  public record InputListing(List<String> files, List<Long> bytes, List<Long> modified, int hiddenSkipped) {
+    /** The files {@code keep} accepts, in the same order. */
+    public InputListing only(Predicate<String> keep) {
+      List<String> kept = new ArrayList<>();
+      List<Long> keptBytes = new ArrayList<>();
+      List<Long> keptModified = new ArrayList<>();
+      for (int f = 0; f < files.size(); f++) {
+        if (keep.test(files.get(f))) {
+          kept.add(files.get(f));
+          keptBytes.add(bytes.get(f));
+          keptModified.add(modified.get(f));
+        }
+      }
+      return new InputListing(kept, keptBytes, keptModified, hiddenSkipped);
+    }
+  }
 
   /** Lists the input's files; fails with a clear message when the input does not exist. */
   public InputListing listFiles(Configuration hadoop) throws IOException {

@@ -1,6 +1,7 @@
 package dev.reel.score;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import dev.reel.model.TokenVectors;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 
@@ -25,23 +26,29 @@ public final class DnaLookup implements Serializable {
    * relevance: the best {@code weight * max(0, sim)^3} over the question's tokens.
    */
   public static DnaLookup build(DnaGates gates, Weighted question, TokenVectors vectors) {
+    return build(gates, question, vectors, corpus(gates, question, vectors));
+  }
+
+  /**
+   * The same, the corpus gates' part taken from {@code corpus} (computed once for every question asked with the
+   * same tastes): only the question's own gates are compared here. The same numbers as {@link #build(DnaGates,
+   * Weighted, TokenVectors)}: the gates are visited in the same order.
+   */
+  public static DnaLookup build(DnaGates gates, Weighted question, TokenVectors vectors, Corpus corpus) {
+    int firstQuestionGate = gates.count() - question.ids().length;
+    if (corpus.gates != firstQuestionGate
+        || !Arrays.equals(corpus.tastes, Arrays.copyOf(gates.tastes(), firstQuestionGate * vectors.dims()))) {
+      throw new IllegalArgumentException("score: the corpus gates' lookup was made for other tastes");
+    }
     int vocab = vectors.vocab();
-    int dims = vectors.dims();
-    int g = gates.count();
-    int firstQuestionGate = g - question.ids().length;
-    float[] gravity = new float[vocab];
-    int[] gate = new int[vocab];
+    float[] gravity = corpus.gravity.clone();
+    int[] gate = corpus.gate.clone();
     float[] relevance = new float[vocab];
-    float[] row = new float[dims];
-    float[] tastes = gates.tastes();
+    float[] row = new float[vectors.dims()];
     for (int t = 0; t < vocab; t++) {
       vectors.gather(new int[] {t}, 1, row);
-      gate[t] = -1;
-      for (int k = 0; k < g; k++) {
-        double sim = 0;
-        for (int d = 0; d < dims; d++) {
-          sim += row[d] * tastes[k * dims + d];
-        }
+      for (int k = firstQuestionGate; k < gates.count(); k++) {
+        double sim = similarity(row, gates.tastes(), k);
         float threshold = gates.threshold(k);
         if (sim > threshold) {
           float pull = (float) (gates.strength(k) * (sim - threshold) / (1 - threshold));
@@ -50,13 +57,60 @@ public final class DnaLookup implements Serializable {
             gate[t] = k;
           }
         }
-        if (k >= firstQuestionGate) {
-          double s = Math.max(0, sim);
-          relevance[t] = Math.max(relevance[t], (float) (question.weights()[k - firstQuestionGate] * s * s * s));
-        }
+        double s = Math.max(0, sim);
+        relevance[t] = Math.max(relevance[t], (float) (question.weights()[k - firstQuestionGate] * s * s * s));
       }
     }
     return new DnaLookup(gravity, gate, relevance);
+  }
+
+  /** The corpus gates' strongest pull and catching gate per vocabulary entry: what every question shares. */
+  public static final class Corpus {
+    private final int gates;
+    private final float[] tastes;
+    private final float[] gravity;
+    private final int[] gate;
+
+    private Corpus(int gates, float[] tastes, float[] gravity, int[] gate) {
+      this.gates = gates;
+      this.tastes = tastes;
+      this.gravity = gravity;
+      this.gate = gate;
+    }
+  }
+
+  /** The corpus part of {@code gates} (those before the question's own), over the whole vocabulary. */
+  public static Corpus corpus(DnaGates gates, Weighted question, TokenVectors vectors) {
+    int vocab = vectors.vocab();
+    int corpusGates = gates.count() - question.ids().length;
+    float[] gravity = new float[vocab];
+    int[] gate = new int[vocab];
+    float[] row = new float[vectors.dims()];
+    for (int t = 0; t < vocab; t++) {
+      vectors.gather(new int[] {t}, 1, row);
+      gate[t] = -1;
+      for (int k = 0; k < corpusGates; k++) {
+        double sim = similarity(row, gates.tastes(), k);
+        float threshold = gates.threshold(k);
+        if (sim > threshold) {
+          float pull = (float) (gates.strength(k) * (sim - threshold) / (1 - threshold));
+          if (pull > gravity[t]) {
+            gravity[t] = pull;
+            gate[t] = k;
+          }
+        }
+      }
+    }
+    return new Corpus(corpusGates, Arrays.copyOf(gates.tastes(), corpusGates * vectors.dims()), gravity, gate);
+  }
+
+  private static double similarity(float[] row, float[] tastes, int gate) {
+    double sim = 0;
+    int at = gate * row.length;
+    for (int d = 0; d < row.length; d++) {
+      sim += row[d] * tastes[at + d];
+    }
+    return sim;
   }
 
   /**

@@ -12,11 +12,31 @@ import dev.reel.tokenize.QuestionTokens.Weighted;
  * question token) and their per-token lookup (gravity, gate, relevance), and the weighted question tokens.
  */
 public record QuestionDna(DnaGates gates, DnaLookup dna, Weighted question) implements Serializable {
-  /** Builds the gates and their lookup on the driver: a pass over the vocabulary per gate. */
-  public static QuestionDna build(LearnedTastes learned, ScoreOptions options, Weighted question,
-                                  TokenVectors vectors, Vocabulary vocabulary) {
-    DnaGates gates = DnaGates.build(learned, options.gates(), options.seed(), (float) options.gateThreshold(),
-        question, vectors, vocabulary);
-    return new QuestionDna(gates, DnaLookup.build(gates, question, vectors), question);
+  /**
+   * Builds questions' DNA on the driver with the same corpus tastes: the corpus gates' pass over the vocabulary
+   * once, then one pass per question over its own gates. Not thread-safe.
+   */
+  public static final class Builder {
+    private final LearnedTastes learned;
+    private final ScoreOptions options;
+    private final TokenVectors vectors;
+    private final Vocabulary vocabulary;
+    private DnaLookup.Corpus corpus;
+
+    public Builder(LearnedTastes learned, ScoreOptions options, TokenVectors vectors, Vocabulary vocabulary) {
+      this.learned = learned;
+      this.options = options;
+      this.vectors = vectors;
+      this.vocabulary = vocabulary;
+    }
+
+    public QuestionDna build(Weighted question) {
+      DnaGates gates = DnaGates.build(learned, options.gates(), options.seed(), (float) options.gateThreshold(),
+          question, vectors, vocabulary);
+      if (corpus == null) {
+        corpus = DnaLookup.corpus(gates, question, vectors);
+      }
+      return new QuestionDna(gates, DnaLookup.build(gates, question, vectors, corpus), question);
+    }
   }
 }

@@ -53,6 +53,15 @@ public final class PositionStage {
    * totals are counted once (which persists {@code tokenized}), then every token gets its global position.
    */
   public static PlacedCorpus run(JavaSparkContext spark, JavaRDD<TokenizedDoc> tokenized) {
+    return run(spark, tokenized, 0, 0);
+  }
+
+  /**
+   * The same, the first document getting index {@code firstDocument} and its first token position
+   * {@code firstPosition}: documents appended after a corpus already placed. The counts are of these documents.
+   */
+  public static PlacedCorpus run(JavaSparkContext spark, JavaRDD<TokenizedDoc> tokenized, long firstDocument,
+                                 long firstPosition) {
     JavaRDD<TokenizedDoc> stored = tokenized.persist(StorageLevel.DISK_ONLY());
     List<long[]> totals = stored.mapPartitionsWithIndex((partition, docs) -> {
       long documents = 0;
@@ -67,7 +76,7 @@ public final class PositionStage {
     long documents = 0;
     long tokens = 0;
     for (long[] total : totals.stream().sorted((a, b) -> Long.compare(a[0], b[0])).toList()) {
-      starts[(int) total[0]] = new long[] {documents, tokens};
+      starts[(int) total[0]] = new long[] {firstDocument + documents, firstPosition + tokens};
       documents += total[1];
       tokens += total[2];
     }

@@ -1,10 +1,6 @@
 package dev.reel.write;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +28,6 @@ public final class AnswersWriter {
       .add("score", DataTypes.DoubleType, true)
       .add("hops", DataTypes.IntegerType, false)
       .add("seconds", DataTypes.DoubleType, false);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OutputDir output;
   private final List<Map<String, Object>> lines = new ArrayList<>();
@@ -51,14 +46,7 @@ public final class AnswersWriter {
   }
 
   public void write(SparkSession spark, List<QuestionFile.Rejected> rejected) throws IOException {
-    output.write("answers.jsonl", stream -> {
-      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-      for (Map<String, Object> line : lines) {
-        out.write(JSON.writeValueAsString(line));
-        out.write('\n');
-      }
-      out.flush();
-    });
+    output.writeJsonLines("answers.jsonl", lines.iterator());
     List<Row> rows = new ArrayList<>(lines.size());
     for (Map<String, Object> line : lines) {
       rows.add(RowFactory.create(line.get("id"), line.get("question"), line.get("answer"),
@@ -67,18 +55,15 @@ public final class AnswersWriter {
     }
     spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
         .parquet(output.resolve("answers.parquet"));
-    output.write("question_rejects.json", stream -> {
-      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-      for (QuestionFile.Rejected reject : rejected) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("line", reject.line());
-        row.put("text", reject.text());
-        row.put("reason", reject.reason());
-        out.write(JSON.writeValueAsString(row));
-        out.write('\n');
-      }
-      out.flush();
-    });
+    List<Map<String, Object>> rejects = new ArrayList<>(rejected.size());
+    for (QuestionFile.Rejected reject : rejected) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("line", reject.line());
+      row.put("text", reject.text());
+      row.put("reason", reject.reason());
+      rejects.add(row);
+    }
+    output.writeJsonLines("question_rejects.json", rejects.iterator());
   }
 
   private static Long asLong(Object value) {

@@ -1,6 +1,11 @@
 package dev.reel.write;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.io.OutputStream;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -17,6 +22,7 @@ import org.apache.hadoop.fs.Path;
 public final class OutputDir {
   /** Written last: its presence says every other output is whole. */
   public static final String SUCCESS = "_SUCCESS";
+  private static final ObjectMapper JSON_LINES = new ObjectMapper();
 
   private final FileSystem fs;
   private final Path root;
@@ -85,6 +91,35 @@ public final class OutputDir {
     } catch (IOException | RuntimeException e) {
       fs.delete(temporary, false);
       throw e;
+    }
+  }
+
+  /** Writes {@code name} as JSON lines, one per row, streamed; returns how many rows. */
+  public long writeJsonLines(String name, Iterator<?> rows) throws IOException {
+    long[] count = {0};
+    write(name, stream -> {
+      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+      while (rows.hasNext()) {
+        out.write(JSON_LINES.writeValueAsString(rows.next()));
+        out.write('\n');
+        count[0]++;
+      }
+      out.flush();
+    });
+    return count[0];
+  }
+
+  /** Removes {@code name} (a file or directory) if it is there. */
+  public void delete(String name) throws IOException {
+    fs.delete(new Path(root, name), true);
+  }
+
+  /** Puts the directory {@code from} in the place of {@code to}, which is removed first. */
+  public void replaceDirectory(String from, String to) throws IOException {
+    Path target = new Path(root, to);
+    fs.delete(target, true);
+    if (!fs.rename(new Path(root, from), target)) {
+      throw new IOException("output: cannot rename " + new Path(root, from) + " to " + target);
     }
   }
 

@@ -166,25 +166,25 @@ public final class ReelWriter {
   }
 
   /** Rejects as JSON lines, streamed partition by partition; returns how many. */
-  public long rejects(Iterator<IngestRecord> rejects) throws IOException {
-    long[] count = {0};
-    ObjectMapper lines = new ObjectMapper();
-    output.write("rejects.json", stream -> {
-      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-      while (rejects.hasNext()) {
+  public long rejects(String name, Iterator<IngestRecord> rejects) throws IOException {
+    return output.writeJsonLines(name, new Iterator<Map<String, Object>>() {
+      @Override
+      public boolean hasNext() {
+        return rejects.hasNext();
+      }
+
+      @Override
+      public Map<String, Object> next() {
         IngestRecord reject = rejects.next();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("source", reject.source());
         row.put("doc_id", reject.docId());
         row.put("reason", reject.reason());
-        out.write(lines.writeValueAsString(row));
-        out.write('\n');
-        count[0]++;
+        return row;
       }
-      out.flush();
     });
-    return count[0];
   }
+
 
   /**
    * reel.png: the kept tokens along the corpus, the catches per gate, and with {@code markTop} the top passage (the

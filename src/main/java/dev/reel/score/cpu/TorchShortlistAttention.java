@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import dev.reel.score.AlphaShortlist;
 import dev.reel.score.AttentionKernel;
 import dev.reel.score.AttentionResult;
@@ -40,6 +42,9 @@ public final class TorchShortlistAttention {
   private final boolean maskSelf;
   private final DirectUploads uploads = new DirectUploads(Slot.values().length);
   private final float[][] scratch = new float[Slot.values().length][0];
+  /** Dense batches' biases kept, by chunk length and blocks: full chunks all share one. */
+  private static final int DENSE_BIASES = 4;
+  private final Map<Long, float[]> denseBiases = new HashMap<>();
 
   /** This kernel as an {@link AttentionKernel} with its own PyTorch manager, closed with it. */
   public AttentionKernel owningManager() {
@@ -153,7 +158,7 @@ public final class TorchShortlistAttention {
     int questions = (weights.length + WEIGHT_ROWS - 1) / WEIGHT_ROWS * WEIGHT_ROWS;
     int[] columns = new int[count * width];
     float[] queries = zeroed(Slot.QUERIES, count * block * dims);
-    float[] bias = zeroed(Slot.BIAS, count * block * width);
+    float[] bias = layout.dense ? denseBias(layout, first, count) : zeroed(Slot.BIAS, count * block * width);
     float[] queryWeights = zeroed(Slot.WEIGHTS, count * questions * block);
     float[] keys = layout.dense ? null : zeroed(Slot.KEYS, count * width * dims);
     float[] blockValues = layout.dense || values == null ? null : zeroed(Slot.VALUES, count * width * dims);
@@ -171,7 +176,9 @@ public final class TorchShortlistAttention {
           queryWeights[((group * count + b) * WEIGHT_ROWS + q % WEIGHT_ROWS) * block + i - layout.start(blockIndex)]
               = weights[q][i];
         }
-        biasRow(layout, blockIndex, i, blockColumns, bias, row * width);
+        if (!layout.dense) {
+          biasRow(layout, blockIndex, i, blockColumns, bias, row * width);
+        }
       }
       if (keys != null) {
         gatherRows(rows, blockColumns, dims, keys, b * width * dims);
@@ -216,6 +223,30 @@ public final class TorchShortlistAttention {
         System.arraycopy(out, b * block * dims, output, start * dims, rowsInBlock * dims);
       }
     }
+  }
+
+  /**
+   * The bias of a dense batch: it depends on the chunk length and the batch's blocks only (every column is a key of
+   * the chunk, none shared), so full chunks reuse one array instead of rebuilding it for each.
+   */
+  private float[] denseBias(Layout layout, int first, int count) {
+    long key = ((long) layout.n << 40) | ((long) first << 20) | count;
+    float[] bias = denseBiases.get(key);
+    if (bias == null) {
+      bias = new float[count * layout.block * layout.width];
+      for (int b = 0; b < count; b++) {
+        int[] blockColumns = columns(layout, first + b);
+        for (int i = layout.start(first + b); i < layout.end(first + b); i++) {
+          biasRow(layout, first + b, i, blockColumns, bias, (b * layout.block + i - layout.start(first + b))
+              * layout.width);
+        }
+      }
+      if (denseBiases.size() >= DENSE_BIASES) {
+        denseBiases.clear();
+      }
+      denseBiases.put(key, bias);
+    }
+    return bias;
   }
 
   /** Key index of each column of a block: its band, then the shared keys, then -1 padding. */
