@@ -192,7 +192,7 @@ public final class AskJob {
     try {
       return CorpusStore.manifest(corpusUri, session.sparkContext().hadoopConfiguration());
     } catch (IOException e) {
-      throw ReelException.corpusUnusable(corpusUri, e);
+      throw ReelException.corpusUnusable("ask", corpusUri, e);
     }
   }
 

@@ -1,12 +1,15 @@
 package dev.reel;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileChecksum;
 import org.apache.hadoop.fs.Path;
@@ -89,10 +92,10 @@ public final class PrepareJob {
   private CorpusManifest previous(SparkSession session) {
     try {
       return CorpusStore.manifest(corpusUri, session.sparkContext().hadoopConfiguration());
-    } catch (java.io.FileNotFoundException e) {
+    } catch (FileNotFoundException e) {
       return null;
     } catch (IOException e) {
-      throw ReelException.corpusUnusable(corpusUri, e);
+      throw ReelException.corpusUnusable("prepare", corpusUri, e);
     }
   }
 
@@ -141,8 +144,7 @@ public final class PrepareJob {
       perFile = built.perFile();
       added = built.corpus();
     }
-    Map<String, CorpusManifest.InputFile> before = new java.util.HashMap<>();
-    previous.files().forEach(file -> before.put(file.path(), file));
+    Map<String, CorpusManifest.InputFile> before = byPath(previous);
     before.keySet().removeAll(toRead);
     List<CorpusManifest.InputFile> inputs = inputFiles(listing, perFile, before,
         session.sparkContext().hadoopConfiguration());
@@ -166,8 +168,7 @@ public final class PrepareJob {
 
   /** Files added, changed and deleted since {@code previous}, by path, size, modification time and checksum. */
   static CorpusManifest.Appended changes(CorpusManifest previous, InputListing listing) {
-    Map<String, CorpusManifest.InputFile> before = new java.util.HashMap<>();
-    previous.files().forEach(file -> before.put(file.path(), file));
+    Map<String, CorpusManifest.InputFile> before = byPath(previous);
     List<String> added = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     for (int f = 0; f < listing.files().size(); f++) {
@@ -181,8 +182,15 @@ public final class PrepareJob {
         changed.add(path);
       }
     }
-    List<String> deleted = new ArrayList<>(new java.util.TreeSet<>(before.keySet()));
+    List<String> deleted = new ArrayList<>(new TreeSet<>(before.keySet()));
     return new CorpusManifest.Appended(added, changed, deleted, added.size() + changed.size());
+  }
+
+  /** The manifest's files by path. */
+  private static Map<String, CorpusManifest.InputFile> byPath(CorpusManifest manifest) {
+    Map<String, CorpusManifest.InputFile> files = new HashMap<>();
+    manifest.files().forEach(file -> files.put(file.path(), file));
+    return files;
   }
 
   private CorpusManifest manifest(CorpusManifest.Fingerprint tokenizer, CorpusManifest.Fingerprint modelPrint,

@@ -29,8 +29,8 @@ public final class ReelException extends RuntimeException {
     return new ReelException("tokenize: the documents of " + input + " hold no tokens", null);
   }
 
-  public static ReelException corpusUnusable(String corpus, Throwable cause) {
-    return new ReelException("ask: " + cause.getMessage() + " (--corpus " + corpus + ")", cause);
+  public static ReelException corpusUnusable(String stage, String corpus, Throwable cause) {
+    return new ReelException(stage + ": " + cause.getMessage() + " (--corpus " + corpus + ")", cause);
   }
 
   public static ReelException foreignCorpus(String stage, String corpus, String what, String prepared,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -46,7 +47,7 @@ public final class AnswersWriter {
   }
 
   public void write(SparkSession spark, List<QuestionFile.Rejected> rejected) throws IOException {
-    output.writeJsonLines("answers.jsonl", lines.iterator());
+    output.writeJsonLines("answers.jsonl", lines.iterator(), Function.identity());
     List<Row> rows = new ArrayList<>(lines.size());
     for (Map<String, Object> line : lines) {
       rows.add(RowFactory.create(line.get("id"), line.get("question"), line.get("answer"),
@@ -55,15 +56,13 @@ public final class AnswersWriter {
     }
     spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
         .parquet(output.resolve("answers.parquet"));
-    List<Map<String, Object>> rejects = new ArrayList<>(rejected.size());
-    for (QuestionFile.Rejected reject : rejected) {
+    output.writeJsonLines("question_rejects.json", rejected.iterator(), reject -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("line", reject.line());
       row.put("text", reject.text());
       row.put("reason", reject.reason());
-      rejects.add(row);
-    }
-    output.writeJsonLines("question_rejects.json", rejects.iterator());
+      return row;
+    });
   }
 
   private static Long asLong(Object value) {

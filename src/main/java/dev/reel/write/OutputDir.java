@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.function.Function;
 import java.io.OutputStream;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -94,13 +95,13 @@ public final class OutputDir {
     }
   }
 
-  /** Writes {@code name} as JSON lines, one per row, streamed; returns how many rows. */
-  public long writeJsonLines(String name, Iterator<?> rows) throws IOException {
+  /** Writes {@code name} as JSON lines, {@code toJson} of each item, streamed; returns how many lines. */
+  public <T> long writeJsonLines(String name, Iterator<T> items, Function<? super T, ?> toJson) throws IOException {
     long[] count = {0};
     write(name, stream -> {
       BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-      while (rows.hasNext()) {
-        out.write(JSON_LINES.writeValueAsString(rows.next()));
+      while (items.hasNext()) {
+        out.write(JSON_LINES.writeValueAsString(toJson.apply(items.next())));
         out.write('\n');
         count[0]++;
       }

@@ -167,21 +167,12 @@ public final class ReelWriter {
 
   /** Rejects as JSON lines, streamed partition by partition; returns how many. */
   public long rejects(String name, Iterator<IngestRecord> rejects) throws IOException {
-    return output.writeJsonLines(name, new Iterator<Map<String, Object>>() {
-      @Override
-      public boolean hasNext() {
-        return rejects.hasNext();
-      }
-
-      @Override
-      public Map<String, Object> next() {
-        IngestRecord reject = rejects.next();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("source", reject.source());
-        row.put("doc_id", reject.docId());
-        row.put("reason", reject.reason());
-        return row;
-      }
+    return output.writeJsonLines(name, rejects, reject -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("source", reject.source());
+      row.put("doc_id", reject.docId());
+      row.put("reason", reject.reason());
+      return row;
     });
   }
 
