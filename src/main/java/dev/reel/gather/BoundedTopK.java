@@ -40,6 +40,15 @@ public final class BoundedTopK implements Serializable {
     }
   }
 
+  /** Whether {@link #offer} would keep a candidate of this score and position (the heap's order, no object built). */
+  public boolean keeps(float score, long position) {
+    if (heap.size() < capacity) {
+      return true;
+    }
+    Candidate worst = heap.peek();
+    return Candidate.compareBestFirst(score, position, worst.score(), worst.position()) < 0;
+  }
+
   public BoundedTopK merge(BoundedTopK other) {
     BoundedTopK small = heap.size() < other.heap.size() ? this : other;
     BoundedTopK large = small == this ? other : this;

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One holder's use of a BERT-shaped ONNX model its JVM shares ({@link OnnxModelPool}): a predictor and an NDManager
@@ -49,21 +50,39 @@ final class OnnxSession implements AutoCloseable {
     return outputs.get(0);
   }
 
+  /**
+   * The same for several texts of one length, {@code [texts, length + 2, dims]}: no padding, so every position of
+   * every row is attended, as it is alone.
+   */
+  NDArray lastHiddenStates(NDManager scope, List<int[]> texts, int length) throws TranslateException {
+    NDList outputs = predictor.predict(inputs(scope, texts, length));
+    outputs.attach(scope);
+    return outputs.get(0);
+  }
+
   private NDList inputs(NDManager scope, int[] ids, int from, int count) {
+    return inputs(scope, List.of(Arrays.copyOfRange(ids, from, from + count)), count);
+  }
+
+  private NDList inputs(NDManager scope, List<int[]> texts, int count) {
     int length = count + 2;
-    long[] tokens = new long[length];
-    tokens[0] = clsId;
-    for (int i = 0; i < count; i++) {
-      tokens[i + 1] = ids[from + i];
+    long[] tokens = new long[texts.size() * length];
+    for (int t = 0; t < texts.size(); t++) {
+      int[] ids = texts.get(t);
+      tokens[t * length] = clsId;
+      for (int i = 0; i < count; i++) {
+        tokens[t * length + i + 1] = ids[i];
+      }
+      tokens[t * length + length - 1] = sepId;
     }
-    tokens[length - 1] = sepId;
-    long[] ones = new long[length];
+    long[] ones = new long[tokens.length];
     Arrays.fill(ones, 1);
-    NDArray inputIds = scope.create(tokens, new Shape(1, length));
+    Shape shape = new Shape(texts.size(), length);
+    NDArray inputIds = scope.create(tokens, shape);
     inputIds.setName("input_ids");
-    NDArray mask = scope.create(ones, new Shape(1, length));
+    NDArray mask = scope.create(ones, shape);
     mask.setName("attention_mask");
-    NDArray types = scope.create(new long[length], new Shape(1, length));
+    NDArray types = scope.create(new long[tokens.length], shape);
     types.setName("token_type_ids");
     return new NDList(inputIds, mask, types);
   }

@@ -2,18 +2,22 @@ package dev.reel.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Sentence vectors from the ONNX model, as sentence-transformers makes them for all-MiniLM-L6-v2: {@code [CLS] text
  * [SEP]} (at most {@link #MAX_TOKENS} text tokens), the last hidden state mean-pooled over every position, then unit
- * length. One text per model call: no padding, so a text's vector never depends on what else was encoded with it
- * (the fp32 model is batch-invariant anyway; the int8 one is not, see ARCHITECTURE.md).
+ * length. Texts share a model call only with texts of their own length: no padding, so a text's vector never depends
+ * on what else was encoded with it (the int8 model would not be batch-invariant even so, see ARCHITECTURE.md).
  *
  * <p>Since a text's vector depends on the text alone, the last {@link #CACHED} texts' vectors are kept: questions asked
  * over the same corpus compare many of the same sentences. Holds its own {@link OnnxSession} over the model its JVM
@@ -25,6 +29,9 @@ public final class SentenceEncoder implements AutoCloseable {
 
   /** Sentence vectors kept, least recently used dropped first: 384 floats each, about 25 MB in all. */
   static final int CACHED = 16_384;
+
+  /** Texts of one length per model call at most: bounds the call's hidden states (32 x 256 x 384 floats). */
+  static final int BATCH = 32;
 
   private final Path onnx;
   private final OnnxSession session;
@@ -47,27 +54,63 @@ public final class SentenceEncoder implements AutoCloseable {
 
   /** The unit-length sentence vector of a text given as token ids (no special tokens; cut at MAX_TOKENS). */
   public float[] encode(int[] ids) {
-    int count = Math.min(ids.length, MAX_TOKENS);
-    IntBuffer key = IntBuffer.wrap(Arrays.copyOf(ids, count));
-    float[] known = cache.get(key);
-    if (known == null) {
-      known = compute(ids, count);
-      cache.put(key, known);
-    }
-    return known.clone();
+    return encodeAll(List.of(ids)).get(0);
   }
 
-  private float[] compute(int[] ids, int count) {
-    try (NDManager call = session.scope()) {
-      NDArray hidden = session.lastHiddenState(call, ids, 0, count);
-      if (hidden.getShape().dimension() != 3 || hidden.getShape().get(1) != count + 2) {
-        throw new IllegalStateException("reason: the ONNX model " + onnx + " gave a last hidden state of "
-            + hidden.getShape() + " for " + (count + 2) + " tokens; expected (1, " + (count + 2) + ", dims) (--model)");
+  /**
+   * The vectors of several texts, in their order. Texts of one length go to the model together, at most
+   * {@link #BATCH} at a time: rows of one length need no padding, so each vector is bit for bit the one its text gets
+   * alone (checked by SentenceEncoderTest), and one call for many short texts costs less than one each.
+   */
+  public List<float[]> encodeAll(List<int[]> texts) {
+    float[][] vectors = new float[texts.size()][];
+    Map<Integer, Map<IntBuffer, List<Integer>>> missing = new TreeMap<>();
+    for (int t = 0; t < texts.size(); t++) {
+      int[] ids = texts.get(t);
+      IntBuffer key = IntBuffer.wrap(Arrays.copyOf(ids, Math.min(ids.length, MAX_TOKENS)));
+      float[] known = cache.get(key);
+      if (known != null) {
+        vectors[t] = known.clone();
+      } else {
+        missing.computeIfAbsent(key.capacity(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(key, k -> new ArrayList<>()).add(t);
       }
-      return unit(hidden.mean(new int[] {1}).toFloatArray());
+    }
+    for (Map.Entry<Integer, Map<IntBuffer, List<Integer>>> length : missing.entrySet()) {
+      List<IntBuffer> keys = new ArrayList<>(length.getValue().keySet());
+      for (int from = 0; from < keys.size(); from += BATCH) {
+        List<IntBuffer> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+        List<float[]> computed = compute(batch.stream().map(IntBuffer::array).toList(), length.getKey());
+        for (int b = 0; b < batch.size(); b++) {
+          cache.put(batch.get(b), computed.get(b));
+          for (int t : length.getValue().get(batch.get(b))) {
+            vectors[t] = computed.get(b).clone();
+          }
+        }
+      }
+    }
+    return Arrays.asList(vectors);
+  }
+
+  private List<float[]> compute(List<int[]> texts, int count) {
+    try (NDManager call = session.scope()) {
+      NDArray hidden = session.lastHiddenStates(call, texts, count);
+      Shape shape = hidden.getShape();
+      if (shape.dimension() != 3 || shape.get(0) != texts.size() || shape.get(1) != count + 2) {
+        throw new IllegalStateException("reason: the ONNX model " + onnx + " gave a last hidden state of " + shape
+            + " for " + texts.size() + " texts of " + (count + 2) + " tokens; expected (" + texts.size() + ", "
+            + (count + 2) + ", dims) (--model)");
+      }
+      float[] means = hidden.mean(new int[] {1}).toFloatArray();
+      int dims = means.length / texts.size();
+      List<float[]> vectors = new ArrayList<>(texts.size());
+      for (int t = 0; t < texts.size(); t++) {
+        vectors.add(unit(Arrays.copyOfRange(means, t * dims, (t + 1) * dims)));
+      }
+      return vectors;
     } catch (TranslateException e) {
-      throw new IllegalStateException("reason: the ONNX model " + onnx + " failed on a text of " + count
-          + " tokens: " + e.getMessage(), e);
+      throw new IllegalStateException("reason: the ONNX model " + onnx + " failed on " + texts.size() + " texts of "
+          + count + " tokens: " + e.getMessage(), e);
     }
   }
 

@@ -65,26 +65,29 @@ final class SemanticRerank {
    */
   static List<Scored> rerank(List<Evidence> ranked, String question, SentenceEncoder encoder,
                              Function<String, int[]> tokenize, Predicate<String> answers) {
-    float[] asked = encoder.encode(tokenize.apply(question));
+    List<List<int[]>> chosen = chooseSentences(ranked);
+    List<int[]> texts = new ArrayList<>();
+    texts.add(tokenize.apply(question));
+    for (int p = 0; p < chosen.size(); p++) {
+      for (int[] sentence : chosen.get(p)) {
+        texts.add(tokenize.apply(ranked.get(p).text().substring(sentence[0], sentence[1])));
+      }
+    }
+    List<float[]> vectors = encoder.encodeAll(texts);
+    float[] asked = vectors.get(0);
     List<Scored> scored = new ArrayList<>();
-    int budget = MAX_SENTENCES;
+    int next = 1;
     for (int p = 0; p < ranked.size(); p++) {
       Evidence passage = ranked.get(p);
-      if (p >= CANDIDATES || budget <= 0) {
+      if (p >= chosen.size() || chosen.get(p).isEmpty()) {
         scored.add(Scored.unranked(passage));
         continue;
       }
-      List<int[]> sentences = withoutTitle(passage, sentences(passage.text()));
       List<Compared> compared = new ArrayList<>();
-      for (int[] sentence : sentences.subList(0, Math.min(budget, sentences.size()))) {
+      for (int[] sentence : chosen.get(p)) {
         String text = passage.text().substring(sentence[0], sentence[1]);
-        compared.add(new Compared(sentence, SentenceEncoder.cosine(asked, encoder.encode(tokenize.apply(text))),
+        compared.add(new Compared(sentence, SentenceEncoder.cosine(asked, vectors.get(next++)),
             answers == null || answers.test(text)));
-      }
-      budget -= compared.size();
-      if (compared.isEmpty()) {
-        scored.add(Scored.unranked(passage));
-        continue;
       }
       compared.sort(Comparator.comparingDouble((Compared c) -> -c.cosine()).thenComparingInt(c -> c.bounds()[0]));
       double meaning = Math.max(0, compared.stream().filter(Compared::answers).mapToDouble(Compared::cosine)
@@ -98,6 +101,22 @@ final class SemanticRerank {
     List<Scored> result = new ArrayList<>(top);
     result.addAll(scored.subList(top.size(), scored.size()));
     return result;
+  }
+
+  /**
+   * The sentences compared per candidate passage, in passage order: the first {@link #CANDIDATES} passages' sentences
+   * (titles left out) until {@link #MAX_SENTENCES} in all; empty for a passage past them.
+   */
+  private static List<List<int[]>> chooseSentences(List<Evidence> ranked) {
+    List<List<int[]>> chosen = new ArrayList<>();
+    int budget = MAX_SENTENCES;
+    for (int p = 0; p < Math.min(CANDIDATES, ranked.size()) && budget > 0; p++) {
+      List<int[]> sentences = withoutTitle(ranked.get(p), sentences(ranked.get(p).text()));
+      List<int[]> kept = sentences.subList(0, Math.min(budget, sentences.size()));
+      chosen.add(kept);
+      budget -= kept.size();
+    }
+    return chosen;
   }
 
   /**

@@ -13,8 +13,13 @@ public record Candidate(long position, float score, int docIndex, int tokenId, i
   private static final class BestFirst implements Comparator<Candidate>, Serializable {
     @Override
     public int compare(Candidate a, Candidate b) {
-      int byScore = Float.compare(b.score, a.score);
-      return byScore != 0 ? byScore : Long.compare(a.position, b.position);
+      return compareBestFirst(a.score, a.position, b.score, b.position);
     }
+  }
+
+  /** {@link #BEST_FIRST} on a score and position, for a candidate not built yet: higher score, then lower position. */
+  public static int compareBestFirst(float scoreA, long positionA, float scoreB, long positionB) {
+    int byScore = Float.compare(scoreB, scoreA);
+    return byScore != 0 ? byScore : Long.compare(positionA, positionB);
   }
 }

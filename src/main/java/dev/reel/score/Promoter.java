@@ -21,7 +21,17 @@ public final class Promoter {
     this.budget = budget;
   }
 
-  public List<Candidate> promote(TokenChunk chunk, ChunkScores scores) {
+  /** Where promoted tokens go: asked first whether it would keep one, so a token it would not is never built. */
+  public interface Sink {
+    /** Whether a candidate of this score and position would be kept. */
+    boolean keeps(float score, long position);
+
+    /** Takes a promoted candidate; {@link #keeps} said yes. */
+    void offer(Candidate candidate);
+  }
+
+  /** Promotes the chunk's tokens into {@code sink}; returns how many it promoted, kept or not. */
+  public int promote(TokenChunk chunk, ChunkScores scores, Sink sink) {
     int n = chunk.length();
     float[] importance = scores.importance();
     double mass = 0;
@@ -29,15 +39,35 @@ public final class Promoter {
       mass += Math.max(0, importance[i]);
     }
     int[] order = best(importance, n, budget);
-    List<Candidate> promoted = new ArrayList<>(order.length);
+    int promoted = 0;
     double taken = 0;
-    for (int r = 0; r < order.length && (taken < topP * mass || promoted.size() < FLOOR); r++) {
+    for (int r = 0; r < order.length && (taken < topP * mass || promoted < FLOOR); r++) {
       int i = order[r];
       taken += Math.max(0, importance[i]);
-      promoted.add(new Candidate(chunk.positions()[i], importance[i], chunk.docIndex()[i], chunk.ids()[i],
-          chunk.charStart()[i], chunk.charEnd()[i], scores.gate()[i], scores.gravity()[i], scores.attention()[i],
-          scores.relevance()[i]));
+      promoted++;
+      long position = chunk.positions()[i];
+      if (sink.keeps(importance[i], position)) {
+        sink.offer(new Candidate(position, importance[i], chunk.docIndex()[i], chunk.ids()[i], chunk.charStart()[i],
+            chunk.charEnd()[i], scores.gate()[i], scores.gravity()[i], scores.attention()[i], scores.relevance()[i]));
+      }
     }
+    return promoted;
+  }
+
+  /** Every promoted token of the chunk, best first. */
+  public List<Candidate> promote(TokenChunk chunk, ChunkScores scores) {
+    List<Candidate> promoted = new ArrayList<>();
+    promote(chunk, scores, new Sink() {
+      @Override
+      public boolean keeps(float score, long position) {
+        return true;
+      }
+
+      @Override
+      public void offer(Candidate candidate) {
+        promoted.add(candidate);
+      }
+    });
     return promoted;
   }
 

@@ -37,9 +37,7 @@ public final class ScoreStage {
           for (int q = 0; q < questions.size(); q++) {
             ScoreSummary summary = summaries.get(q);
             summary.countCaught(scores.get(q).gate());
-            for (Candidate candidate : promoter.promote(chunk, scores.get(q))) {
-              summary.offer(candidate);
-            }
+            summary.countPromoted(promoter.promote(chunk, scores.get(q), summary));
           }
           // The pass's time goes to its first question's counters: the work is shared.
           summaries.get(0).addScoreNanos(System.nanoTime() - start);

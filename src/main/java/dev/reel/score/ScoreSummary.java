@@ -8,7 +8,7 @@ import dev.reel.gather.BoundedTopK;
  * What one partition (or, after merging, the whole corpus) produced: the best candidates within the buffer's
  * capacity, and counters. Merging is associative and commutative, as treeReduce requires.
  */
-public final class ScoreSummary implements Serializable {
+public final class ScoreSummary implements Serializable, Promoter.Sink {
   private BoundedTopK top;
   private long chunks;
   private long tokens;
@@ -39,8 +39,17 @@ public final class ScoreSummary implements Serializable {
     }
   }
 
-  void offer(Candidate candidate) {
-    promoted++;
+  void countPromoted(int count) {
+    promoted += count;
+  }
+
+  @Override
+  public boolean keeps(float score, long position) {
+    return top.keeps(score, position);
+  }
+
+  @Override
+  public void offer(Candidate candidate) {
     top.offer(candidate);
   }
 

@@ -27,6 +27,21 @@ class BoundedTopKTest {
   }
 
   @Test
+  void keepsSaysWhatOfferWouldDo() {
+    Random random = new Random(11);
+    BoundedTopK top = new BoundedTopK(50);
+    for (int i = 0; i < 3000; i++) {
+      Candidate next = candidate(random.nextInt(5000), random.nextInt(40) / 4f); // many ties on score
+      List<Long> before = top.best().stream().map(Candidate::position).toList();
+      boolean keeps = top.keeps(next.score(), next.position());
+      top.offer(next);
+      boolean kept = top.best().contains(next) && (top.size() > before.size() || !before.equals(
+          top.best().stream().map(Candidate::position).toList()));
+      assertEquals(kept, keeps, "candidate " + i + " at " + next.position() + " scoring " + next.score());
+    }
+  }
+
+  @Test
   void mergingInAnyOrderGivesTheSameResult() {
     Random random = new Random(3);
     List<Candidate> all = new ArrayList<>();

@@ -2,11 +2,16 @@ package dev.reel.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.reel.config.ModelOptions;
+import dev.reel.testing.Corpora;
 import dev.reel.testing.ModelCache;
 import dev.reel.tokenize.QuestionTokens;
 
@@ -49,6 +54,29 @@ class SentenceEncoderTest {
     assertEquals(1.0, norm, 1e-5);
     vector("Something else in between.");
     assertArrayEquals(first, vector("The default value is 60."));
+  }
+
+  /** Real sentences of many lengths, some repeated: one batched call gives each the bits it gets alone. */
+  @Test
+  void encodingTogetherGivesEachTextItsVectorAlone() {
+    String text = Corpora.mobyDick();
+    List<int[]> texts = new ArrayList<>();
+    for (String sentence : text.split("(?<=[.!?])\\s+")) {
+      if (sentence.length() > 10 && texts.size() < 120) {
+        texts.add(QuestionTokens.ids(sentence, tokenizerJson));
+      }
+    }
+    texts.add(texts.get(3));
+    texts.add(QuestionTokens.ids("word ".repeat(SentenceEncoder.MAX_TOKENS + 10), tokenizerJson));
+    long lengths = texts.stream().mapToInt(ids -> ids.length).distinct().count();
+    assertTrue(lengths > 10 && lengths < texts.size(), "lengths " + lengths + " of " + texts.size() + " texts");
+    List<float[]> together = encoder.encodeAll(texts);
+    ModelFiles files = new ModelFiles(new ModelOptions(null, null, ModelCache.dir()));
+    try (SentenceEncoder alone = SentenceEncoder.open(files.onnxModel(), Vocabulary.parse(tokenizerJson))) {
+      for (int t = 0; t < texts.size(); t++) {
+        assertArrayEquals(alone.encode(texts.get(t)), together.get(t), "text " + t);
+      }
+    }
   }
 
   @Test

@@ -233,12 +233,20 @@ public final class TorchShortlistAttention {
     long key = ((long) layout.n << 40) | ((long) first << 20) | count;
     float[] bias = denseBiases.get(key);
     if (bias == null) {
+      // A dense row is the penalty of |i - j| for every key j: a window of one line of distances, copied.
+      int n = layout.n;
+      float[] line = new float[2 * n - 1];
+      for (int k = 0; k < line.length; k++) {
+        line[k] = penalty(Math.abs(k - (n - 1)));
+      }
       bias = new float[count * layout.block * layout.width];
       for (int b = 0; b < count; b++) {
-        int[] blockColumns = columns(layout, first + b);
         for (int i = layout.start(first + b); i < layout.end(first + b); i++) {
-          biasRow(layout, first + b, i, blockColumns, bias, (b * layout.block + i - layout.start(first + b))
-              * layout.width);
+          int at = (b * layout.block + i - layout.start(first + b)) * layout.width;
+          System.arraycopy(line, n - 1 - i, bias, at, n);
+          if (maskSelf) {
+            bias[at + i] = MASKED;
+          }
         }
       }
       if (denseBiases.size() >= DENSE_BIASES) {
