@@ -2,57 +2,50 @@ package dev.reel.gather;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import dev.reel.score.Candidate;
 
 /**
- * The best {@code capacity} candidates seen so far, in a heap whose root is the worst kept one. Merging two heaps
- * gives the same result in any order, so the gather is deterministic whatever the partitioning.
+ * The best {@code capacity} candidates seen so far. Candidates are taken into a list of up to twice the capacity;
+ * when it fills, it is cut back to the best {@code capacity}, whose worst becomes the floor a newcomer must beat.
+ * That costs a sort per {@code capacity} offers kept, against a heap's logarithmic work on every one (most of a
+ * scoring pass's gather time with a heap, measured). Candidates rank by {@link Candidate#BEST_FIRST}, a total order
+ * (positions are unique), so the kept set is the same in any order of offers and merges: the gather is deterministic
+ * whatever the partitioning.
  */
 public final class BoundedTopK implements Serializable {
   private final int capacity;
-  private final PriorityQueue<Candidate> heap;
+  private final ArrayList<Candidate> kept;
+  /** The worst candidate kept at the last cut; null before the first. Anything not better is refused. */
+  private Candidate floor;
 
   public BoundedTopK(int capacity) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be positive; found " + capacity);
     }
     this.capacity = capacity;
-    this.heap = new PriorityQueue<>(Math.min(capacity, 1024) + 1, new WorstFirst());
-  }
-
-  /** The heap's order: the worst kept candidate at the root. */
-  private static final class WorstFirst implements Comparator<Candidate>, Serializable {
-    @Override
-    public int compare(Candidate a, Candidate b) {
-      return Candidate.BEST_FIRST.compare(b, a);
-    }
+    this.kept = new ArrayList<>(Math.min(capacity, 1024));
   }
 
   public void offer(Candidate candidate) {
-    if (heap.size() < capacity) {
-      heap.add(candidate);
-    } else if (Candidate.BEST_FIRST.compare(candidate, heap.peek()) < 0) {
-      heap.poll();
-      heap.add(candidate);
+    if (floor != null && Candidate.BEST_FIRST.compare(candidate, floor) >= 0) {
+      return;
+    }
+    kept.add(candidate);
+    if (kept.size() >= 2L * capacity) {
+      cut();
     }
   }
 
-  /** Whether {@link #offer} would keep a candidate of this score and position (the heap's order, no object built). */
+  /** Whether {@link #offer} would take a candidate of this score and position (no object built). */
   public boolean keeps(float score, long position) {
-    if (heap.size() < capacity) {
-      return true;
-    }
-    Candidate worst = heap.peek();
-    return Candidate.compareBestFirst(score, position, worst.score(), worst.position()) < 0;
+    return floor == null || Candidate.compareBestFirst(score, position, floor.score(), floor.position()) < 0;
   }
 
   public BoundedTopK merge(BoundedTopK other) {
-    BoundedTopK small = heap.size() < other.heap.size() ? this : other;
+    BoundedTopK small = other.kept.size() < kept.size() ? other : this;
     BoundedTopK large = small == this ? other : this;
-    for (Candidate candidate : small.heap) {
+    for (Candidate candidate : small.kept) {
       large.offer(candidate);
     }
     return large;
@@ -63,13 +56,21 @@ public final class BoundedTopK implements Serializable {
   }
 
   public int size() {
-    return heap.size();
+    return Math.min(capacity, kept.size());
   }
 
   /** The kept candidates, best first. */
   public List<Candidate> best() {
-    List<Candidate> sorted = new ArrayList<>(heap);
-    sorted.sort(Candidate.BEST_FIRST);
-    return sorted;
+    cut();
+    return new ArrayList<>(kept);
+  }
+
+  /** Sorts best first and keeps the best {@code capacity}; once full, the worst of them is the floor. */
+  private void cut() {
+    kept.sort(Candidate.BEST_FIRST);
+    if (kept.size() >= capacity) {
+      kept.subList(capacity, kept.size()).clear();
+      floor = kept.get(capacity - 1);
+    }
   }
 }

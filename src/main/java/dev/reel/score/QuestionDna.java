@@ -14,7 +14,7 @@ import dev.reel.tokenize.QuestionTokens.Weighted;
 public record QuestionDna(DnaGates gates, DnaLookup dna, Weighted question) implements Serializable {
   /**
    * Builds questions' DNA on the driver with the same corpus tastes: the corpus gates' pass over the vocabulary
-   * once, then one pass per question over its own gates. Not thread-safe.
+   * once, then one pass per question over its own gates. Thread-safe: questions answered at once share it.
    */
   public static final class Builder {
     private final LearnedTastes learned;
@@ -33,10 +33,15 @@ public record QuestionDna(DnaGates gates, DnaLookup dna, Weighted question) impl
     public QuestionDna build(Weighted question) {
       DnaGates gates = DnaGates.build(learned, options.gates(), options.seed(), (float) options.gateThreshold(),
           question, vectors, vocabulary);
+      return new QuestionDna(gates, DnaLookup.build(gates, question, vectors, corpus(gates, question)), question);
+    }
+
+    /** The corpus gates' part, made by the first question and shared by the others. */
+    private synchronized DnaLookup.Corpus corpus(DnaGates gates, Weighted question) {
       if (corpus == null) {
         corpus = DnaLookup.corpus(gates, question, vectors);
       }
-      return new QuestionDna(gates, DnaLookup.build(gates, question, vectors, corpus), question);
+      return corpus;
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -19,7 +20,8 @@ import dev.reel.config.QuestionFile;
  * seconds it took), answers.parquet (the flat columns) and question_rejects.json (lines that could not be asked).
  */
 public final class AnswersWriter {
-  static final StructType SCHEMA = new StructType()
+  /** Columns of answers.parquet. */
+  public static final StructType SCHEMA = new StructType()
       .add("id", DataTypes.StringType, false)
       .add("question", DataTypes.StringType, false)
       .add("answer", DataTypes.StringType, true)
@@ -31,7 +33,7 @@ public final class AnswersWriter {
       .add("seconds", DataTypes.DoubleType, false);
 
   private final OutputDir output;
-  private final List<Map<String, Object>> lines = new ArrayList<>();
+  private final Lines lines = new Lines();
 
   public AnswersWriter(OutputDir output) {
     this.output = output;
@@ -39,23 +41,12 @@ public final class AnswersWriter {
 
   /** Adds one question's answer: {@code fields} as answer.json holds them. */
   public void add(String id, Map<String, Object> fields, double seconds) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("id", id);
-    line.putAll(fields);
-    line.put("seconds", Math.round(seconds * 1000) / 1000.0);
-    lines.add(line);
+    lines.add(id, fields, seconds);
   }
 
   public void write(SparkSession spark, List<QuestionFile.Rejected> rejected) throws IOException {
-    output.writeJsonLines("answers.jsonl", lines.iterator(), Function.identity());
-    List<Row> rows = new ArrayList<>(lines.size());
-    for (Map<String, Object> line : lines) {
-      rows.add(RowFactory.create(line.get("id"), line.get("question"), line.get("answer"),
-          line.get("answer_passage"), line.get("answer_source"), asLong(line.get("answer_position")),
-          asDouble(line.get("answer_score")), ((List<?>) line.get("hops")).size(), line.get("seconds")));
-    }
-    spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .parquet(output.resolve("answers.parquet"));
+    output.writeJsonLines("answers.jsonl", lines.lines.iterator(), Function.identity());
+    lines.dataset(spark).coalesce(1).write().mode(SaveMode.Overwrite).parquet(output.resolve("answers.parquet"));
     output.writeJsonLines("question_rejects.json", rejected.iterator(), reject -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("line", reject.line());
@@ -63,6 +54,31 @@ public final class AnswersWriter {
       row.put("reason", reject.reason());
       return row;
     });
+  }
+
+  /** Answers as answers.jsonl's lines, and as answers.parquet's rows. */
+  public static final class Lines {
+    private final List<Map<String, Object>> lines = new ArrayList<>();
+
+    /** Adds one question's answer: its id, {@code fields} as answer.json holds them, its seconds. */
+    public void add(String id, Map<String, Object> fields, double seconds) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("id", id);
+      line.putAll(fields);
+      line.put("seconds", Math.round(seconds * 1000) / 1000.0);
+      lines.add(line);
+    }
+
+    /** One row per answer, in {@link #SCHEMA}'s columns. */
+    public Dataset<Row> dataset(SparkSession spark) {
+      List<Row> rows = new ArrayList<>(lines.size());
+      for (Map<String, Object> line : lines) {
+        rows.add(RowFactory.create(line.get("id"), line.get("question"), line.get("answer"),
+            line.get("answer_passage"), line.get("answer_source"), asLong(line.get("answer_position")),
+            asDouble(line.get("answer_score")), ((List<?>) line.get("hops")).size(), line.get("seconds")));
+      }
+      return spark.createDataFrame(rows, SCHEMA);
+    }
   }
 
   private static Long asLong(Object value) {

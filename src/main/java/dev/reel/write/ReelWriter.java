@@ -44,37 +44,17 @@ public final class ReelWriter {
   /** Every kept token, one row each, in position order, as one Parquet file (Spark's directory layout). */
   public void reelParquet(SparkSession spark, List<Candidate> buffer, ReelResult reel, List<String> gateNames,
                           Vocabulary vocabulary) {
-    spark.createDataFrame(reelRows(buffer, reel, gateNames, vocabulary, null), ReelSchema.SCHEMA).coalesce(1)
+    spark.createDataFrame(ReelRows.of(buffer, reel, gateNames, vocabulary, null), ReelSchema.SCHEMA).coalesce(1)
         .write().mode(SaveMode.Overwrite).parquet(output.resolve("reel.parquet"));
   }
 
   /**
-   * One question's kept tokens into the reel.parquet of a batch, with a question_id column: the first question
-   * replaces an earlier run's rows, the others append theirs.
+   * Questions' kept tokens ({@link ReelRows}, with question_id) into the reel.parquet of a batch: the first write
+   * replaces an earlier run's rows, later ones append theirs.
    */
-  public void reelParquet(SparkSession spark, List<Candidate> buffer, ReelResult reel, List<String> gateNames,
-                          Vocabulary vocabulary, String questionId, boolean first) {
-    spark.createDataFrame(reelRows(buffer, reel, gateNames, vocabulary, questionId), ReelSchema.WITH_QUESTION)
-        .coalesce(1).write().mode(first ? SaveMode.Overwrite : SaveMode.Append).parquet(output.resolve("reel.parquet"));
-  }
-
-  private static List<Row> reelRows(List<Candidate> buffer, ReelResult reel, List<String> gateNames,
-                                    Vocabulary vocabulary, String questionId) {
-    List<Row> rows = new ArrayList<>(buffer.size());
-    buffer.stream().sorted((a, b) -> Long.compare(a.position(), b.position())).forEach(c -> {
-      String[] doc = reel.documents().get(c.docIndex());
-      Object[] values = {doc[0], doc[1], c.position(), c.charStart(), c.charEnd(), c.tokenId(),
-          vocabulary.token(c.tokenId()), c.score(), c.gravity(), c.attention(), c.relevance(),
-          c.gate() >= 0 ? gateNames.get(c.gate()) : null};
-      if (questionId == null) {
-        rows.add(RowFactory.create(values));
-      } else {
-        Object[] withId = Arrays.copyOf(values, values.length + 1);
-        withId[values.length] = questionId;
-        rows.add(RowFactory.create(withId));
-      }
-    });
-    return rows;
+  public void reelParquet(SparkSession spark, List<Row> rows, boolean first) {
+    spark.createDataFrame(rows, ReelSchema.WITH_QUESTION).coalesce(1).write()
+        .mode(first ? SaveMode.Overwrite : SaveMode.Append).parquet(output.resolve("reel.parquet"));
   }
 
   /** Passages listed in reel.md's ranked section. */
