@@ -44,7 +44,7 @@ import dev.reel.write.ReelSchema;
  */
 public final class HighlightReel implements AutoCloseable {
   /** Questions whose first hops share one scoring pass: the driver holds one --buffer-mb buffer for each. */
-  public static final int QUESTIONS_PER_PASS = 16;
+  public static final int QUESTIONS_PER_PASS = 64;
 
   private final SparkSession session;
   private final JavaSparkContext spark;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import dev.reel.AskJob;
+import dev.reel.HighlightReel;
 import dev.reel.ReelException;
 import dev.reel.config.QuestionFile;
 import dev.reel.config.ReelConfig;
@@ -53,9 +54,10 @@ final class AskCommand implements Callable<Integer> {
       description = "Questions, from the first, that get a reel.png (default: ${DEFAULT-VALUE}).")
   int plots;
 
-  @Option(names = "--questions-per-pass", defaultValue = "16", paramLabel = "N",
+  @Option(names = "--questions-per-pass", defaultValue = "" + HighlightReel.QUESTIONS_PER_PASS, paramLabel = "N",
       description = "Questions whose first hops share one scoring pass over the corpus; the driver holds one "
-          + "--buffer-mb buffer per question of a pass (default: ${DEFAULT-VALUE}).")
+          + "--buffer-mb buffer per question of a pass, so at most N x --buffer-mb of kept tokens "
+          + "(default: ${DEFAULT-VALUE}).")
   int perPass;
 
   @Mixin
