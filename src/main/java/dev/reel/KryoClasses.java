@@ -100,15 +100,28 @@ public final class KryoClasses implements KryoRegistrator {
     }
   }
 
-  /** A heap travels as its capacity and kept candidates; offering them again rebuilds the same heap content. */
+  /**
+   * A top-K travels as its capacity and kept candidates, each as its ten fields written directly: a scoring pass
+   * returns a buffer per question from every partition, millions of candidates, and the record serializer's
+   * reflective calls cost more than the scoring (measured). Offering them again rebuilds the same content.
+   */
   private static final class TopKSerializer extends Serializer<BoundedTopK> {
     @Override
     public void write(Kryo kryo, Output output, BoundedTopK top) {
       List<Candidate> kept = top.best();
       output.writeInt(top.capacity(), true);
       output.writeInt(kept.size(), true);
-      for (Candidate candidate : kept) {
-        kryo.writeObject(output, candidate);
+      for (Candidate c : kept) {
+        output.writeLong(c.position());
+        output.writeFloat(c.score());
+        output.writeInt(c.docIndex(), true);
+        output.writeInt(c.tokenId(), true);
+        output.writeInt(c.charStart(), true);
+        output.writeInt(c.charEnd(), true);
+        output.writeInt(c.gate(), false);
+        output.writeFloat(c.gravity());
+        output.writeFloat(c.attention());
+        output.writeFloat(c.relevance());
       }
     }
 
@@ -117,7 +130,9 @@ public final class KryoClasses implements KryoRegistrator {
       BoundedTopK top = new BoundedTopK(input.readInt(true));
       int size = input.readInt(true);
       for (int i = 0; i < size; i++) {
-        top.offer(kryo.readObject(input, Candidate.class));
+        top.offer(new Candidate(input.readLong(), input.readFloat(), input.readInt(true), input.readInt(true),
+            input.readInt(true), input.readInt(true), input.readInt(false), input.readFloat(), input.readFloat(),
+            input.readFloat()));
       }
       return top;
     }

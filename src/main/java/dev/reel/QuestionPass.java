@@ -121,7 +121,7 @@ final class QuestionPass {
     List<Candidate> buffer = summary.top().best();
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
-    ReelResult reel = ReasonStage.run(spark, corpus.documents(), buffer, request, models.vectors(),
+    ReelResult reel = ReasonStage.run(spark, corpus.texts(), buffer, request, models.vectors(),
         models.attentionVectors(), config.score().alpha(), config.positions(), models.vocabulary());
     reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages, re-rank "
         + String.format(Locale.ROOT, "%.2f", reel.rerankSeconds()) + " s");

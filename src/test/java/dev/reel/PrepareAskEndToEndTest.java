@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.reel.cli.ReelCommand;
+import dev.reel.cli.ReelOptions;
+import dev.reel.config.QuestionFile;
 import dev.reel.testing.Corpora;
 import dev.reel.testing.JobRuns;
 import dev.reel.testing.SparkSessions;
@@ -79,17 +81,20 @@ class PrepareAskEndToEndTest {
         "ask reads the stored tokens; it tokenizes nothing");
   }
 
-  /** Ten questions over the tutorial: two groups of weight rows in one scoring pass. */
-  private static final List<String> TEN = List.of(BREAK, "What does the pass statement do?",
+  /** Twenty questions over the tutorial: three groups of weight rows in one scoring pass. */
+  private static final List<String> TWENTY = List.of(BREAK, "What does the pass statement do?",
       "How do I define a function?", "What is a list comprehension?", "How do I read a file?",
       "What is a virtual environment?", "How do I handle an exception?", "What is a module?",
-      "How are floating point numbers represented?", RANGE);
+      "How are floating point numbers represented?", RANGE, "What is a tuple?", "How do I write to a file?",
+      "What does the continue statement do?", "What is a dictionary?", "How do I import a module?",
+      "What are keyword arguments?", "How do I format a string?", "What is a class?",
+      "What does the interpreter do?", "What is a set?");
 
   @Test
   void aBatchAnswersEachQuestionAsItIsAnsweredAloneAndListsTheLinesItRejected() throws IOException {
     List<String> lines = new ArrayList<>();
-    for (int q = 0; q < TEN.size(); q++) {
-      lines.add("{\"id\": \"q" + q + "\", \"question\": \"" + TEN.get(q) + "\", \"hops\": 1}");
+    for (int q = 0; q < TWENTY.size(); q++) {
+      lines.add("{\"id\": \"q" + q + "\", \"question\": \"" + TWENTY.get(q) + "\", \"hops\": 1}");
       if (q == 0) {
         lines.add("{\"id\": \"broken\", \"question\": ");
         lines.add("{\"id\": \"empty\", \"question\": \"  \"}");
@@ -99,26 +104,62 @@ class PrepareAskEndToEndTest {
     Files.write(questions, lines);
     Path batch = dir.resolve("batch");
     assertEquals(0, ReelCommand.execute("ask", "--corpus", corpus.toString(), "--questions", questions.toString(),
-        "--questions-per-pass", "10", "--output", batch.toString()));
+        "--questions-per-pass", "20", "--output", batch.toString()));
 
     List<JsonNode> answers = lines(batch.resolve("answers.jsonl"));
-    assertEquals(TEN, answers.stream().map(a -> a.get("question").asText()).toList());
-    // The first question and the last (the second row of the second group of weight rows), each asked alone.
-    for (JsonNode answer : List.of(answers.get(0), answers.get(9))) {
-      Path alone = dir.resolve("alone-" + answer.get("id").asText());
-      assertEquals(0, ReelCommand.execute("ask", "--corpus", corpus.toString(), "--question",
-          answer.get("question").asText(), "--hops", "1", "--output", alone.toString()));
-      JsonNode single = lines(alone.resolve("answers.jsonl")).get(0);
-      assertEquals(single.get("answer"), answer.get("answer"), answer.get("id").asText());
-      assertEquals(single.get("evidence"), answer.get("evidence"), answer.get("id").asText());
-      assertEquals(rowsOf(alone, "1"), rowsOf(batch, answer.get("id").asText()));
+    assertEquals(TWENTY, answers.stream().map(a -> a.get("question").asText()).toList());
+    // Each question alone: a scoring pass of its own, answered by itself.
+    List<QuestionFile.Question> asked = new ArrayList<>();
+    for (int q = 0; q < TWENTY.size(); q++) {
+      asked.add(new QuestionFile.Question("q" + q, TWENTY.get(q), 1));
+    }
+    List<AnsweredQuestion> alone = new ArrayList<>();
+    try (HighlightReel reel = HighlightReel.open(SparkSessions.shared(), ReelOptions.parse());
+         ReelCorpus prepared = reel.corpus(corpus.toString())) {
+      reel.askEach(prepared, asked, 1, alone::add);
+      for (int q = 0; q < TWENTY.size(); q++) {
+        JsonNode single = JSON.readTree(JSON.writeValueAsString(alone.get(q).fields())); // as answers.jsonl reads
+        assertEquals(single.get("answer"), answers.get(q).get("answer"), "q" + q);
+        assertEquals(single.get("evidence"), answers.get(q).get("evidence"), "q" + q);
+        assertEquals(alone.get(q).reelRows(reel.models()).stream().map(JobRuns::withoutLastColumn).toList(),
+            rowsOf(batch, "q" + q), "q" + q);
+      }
     }
     List<JsonNode> rejected = lines(batch.resolve("question_rejects.json"));
     assertEquals(List.of(2, 3), rejected.stream().map(r -> r.get("line").asInt()).toList());
     assertTrue(rejected.get(0).get("reason").asText().startsWith("not a JSON object"));
     assertEquals("the question is empty", rejected.get(1).get("reason").asText());
     assertEquals(2, JobRuns.json(batch.resolve("metrics.json")).get("questions_rejected").asInt());
-    assertTrue(Files.exists(batch.resolve("questions/q9/reel.md")));
+    assertTrue(Files.exists(batch.resolve("questions/q19/reel.md")));
+  }
+
+  /** jobs/reel ask runs on the pipeline API; asked through the API directly, the answers and reel are the same. */
+  @Test
+  void thePipelineApiAnswersAsTheAskCommandDoes() throws IOException {
+    Path questions = dir.resolve("two.jsonl");
+    Files.write(questions, List.of("{\"id\": \"b\", \"question\": \"" + BREAK + "\"}",
+        "{\"id\": \"r\", \"question\": \"" + RANGE + "\"}"));
+    Path asked = dir.resolve("asked-two");
+    assertEquals(0, ReelCommand.execute("ask", "--corpus", corpus.toString(), "--questions", questions.toString(),
+        "--output", asked.toString()));
+    List<JsonNode> lines = lines(asked.resolve("answers.jsonl"));
+
+    try (HighlightReel reel = HighlightReel.open(SparkSessions.shared(), ReelOptions.parse());
+         ReelCorpus prepared = reel.corpus(corpus.toString())) {
+      ReelAnswers found = reel.ask(prepared, List.of(new QuestionFile.Question("b", BREAK, 0),
+          new QuestionFile.Question("r", RANGE, 0)));
+      List<Row> answers = found.answers().orderBy("id").collectAsList();
+      for (int q = 0; q < 2; q++) {
+        assertEquals(lines.get(q).get("answer").asText(null), answers.get(q).getAs("answer"));
+        assertEquals(lines.get(q).get("answer_passage").asText(null), answers.get(q).getAs("passage"));
+        assertEquals(lines.get(q).get("answer_position").asLong(), (long) answers.get(q).getAs("position"));
+      }
+      for (String id : List.of("b", "r")) {
+        List<String> rows = found.reel().filter("question_id = '" + id + "'").drop("question_id")
+            .orderBy("position").collectAsList().stream().map(Row::toString).toList();
+        assertEquals(rowsOf(asked, id), rows, id);
+      }
+    }
   }
 
   @Test

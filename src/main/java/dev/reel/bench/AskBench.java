@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import dev.reel.HighlightReel;
 import dev.reel.cli.ReelCommand;
 import dev.reel.model.ModelFiles;
 import dev.reel.tokenize.DocumentTokenizer;
@@ -139,7 +140,8 @@ final class AskBench implements Callable<Integer> {
         .append(String.join(", ", questionSets.stream().map(Path::toString).toList()))
         .append(" in order, then \"What is said about W?\" for corpus topics: a timing workload, not a quality ")
         .append("measure (most are about other documents). Every question is one hop (--hops 0 and none is a fact ")
-        .append("question); first hops are scored --questions-per-pass (" + dev.reel.HighlightReel.QUESTIONS_PER_PASS + ") at a time.\n\n");
+        .append("question); first hops are scored --questions-per-pass (" + HighlightReel.QUESTIONS_PER_PASS
+        + ") at a time.\n\n");
     md.append("## prepare\n\n| tokens | documents | wall s | job s | ingest s | tokenize s | write s |\n|---|---|---|---|---|---|---|\n");
     md.append(String.join(" | ", "", fmt("%,d", tokens), fmt("%,d", prepared.path("documents_processed").asLong()),
         fmt("%.1f", prepareWall), fmt("%.1f", prepared.path("seconds").asDouble()),

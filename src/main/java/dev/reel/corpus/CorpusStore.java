@@ -110,7 +110,8 @@ public final class CorpusStore {
   public static PlacedCorpus read(SparkSession session, String uri, CorpusManifest manifest) {
     JavaRDD<TokenizedDoc> documents = session.read().schema(SCHEMA).parquet(new Path(uri, DOCUMENTS).toString())
         .javaRDD().map(CorpusStore::document).persist(StorageLevel.DISK_ONLY());
-    return new PlacedCorpus(documents, documents, manifest.counts().documentsProcessed(), manifest.counts().tokens());
+    return PlacedCorpus.of(documents, documents, manifest.counts().documentsProcessed(),
+        manifest.counts().tokens());
   }
 
   private static TokenizedDoc document(Row row) {

@@ -9,9 +9,15 @@ import java.io.Serializable;
 public record TokenizedDoc(String source, String docId, long ordinal, String text, int[] ids, int[] charStart,
                            int[] charEnd, int docIndex, long basePosition) implements Serializable {
   public static final int UNPLACED = -1;
+  private static final int[] NO_TOKENS = new int[0];
 
   public int tokenCount() {
     return ids.length;
+  }
+
+  /** The document's text and place without its tokens: what the reason stage cuts passages from. */
+  public TokenizedDoc withoutTokens() {
+    return new TokenizedDoc(source, docId, ordinal, text, NO_TOKENS, NO_TOKENS, NO_TOKENS, docIndex, basePosition);
   }
 
   public TokenizedDoc placed(int index, long base) {

@@ -49,4 +49,13 @@ public final class JobRuns {
     }
     return rows;
   }
+
+  /** A row as {@link #reelRows} prints it, without its last column (a batch's question_id). */
+  public static String withoutLastColumn(Row row) {
+    Object[] values = new Object[row.length() - 1];
+    for (int c = 0; c < values.length; c++) {
+      values[c] = row.get(c);
+    }
+    return org.apache.spark.sql.RowFactory.create(values).toString();
+  }
 }
