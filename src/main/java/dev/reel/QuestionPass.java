@@ -18,7 +18,9 @@ import dev.reel.model.ModelFiles;
 import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
 import dev.reel.reason.SentenceMeaning;
+import dev.reel.score.AttentionKernel;
 import dev.reel.score.Candidate;
+import dev.reel.score.ComputeBackends;
 import dev.reel.score.DnaGates;
 import dev.reel.score.QuestionDna;
 import dev.reel.score.ScoreSummary;
@@ -121,8 +123,16 @@ final class QuestionPass {
     List<Candidate> buffer = summary.top().best();
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
-    ReelResult reel = ReasonStage.run(spark, corpus.texts(), buffer, request, models.vectors(),
-        models.attentionVectors(), config.score().alpha(), config.positions(), models.vocabulary());
+    ComputeBackends.Chosen backend = ComputeBackends.choose(config.score().backend());
+    ReelResult reel;
+    try (AttentionKernel kernel = backend.backend().attention(config.score().alpha())) {
+      reel = ReasonStage.run(spark, corpus.texts(), buffer, request, models.vectors(), models.attentionVectors(),
+          kernel, config.positions(), models.vocabulary());
+    }
+    metrics.put("backend_reason", backend.backend().name());
+    if (backend.fallback() != null) {
+      metrics.put("backend_reason_fallback", backend.fallback());
+    }
     reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages, re-rank "
         + String.format(Locale.ROOT, "%.2f", reel.rerankSeconds()) + " s");
     if (request.meaning() != null) {

@@ -57,6 +57,10 @@ final class ScoringPass {
     metrics.stageTaskSeconds("chunk", summaries.get(0).chunkNanos() / 1e9);
     metrics.stageTaskSeconds("score", summaries.get(0).scoreNanos() / 1e9);
     metrics.put("partitions", partitions);
+    metrics.put("backend_score", summaries.get(0).backend());
+    if (summaries.get(0).fallback() != null) {
+      metrics.put("backend_score_fallback", summaries.get(0).fallback());
+    }
     return summaries;
   }
 }

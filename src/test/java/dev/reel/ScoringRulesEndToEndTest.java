@@ -47,6 +47,29 @@ class ScoringRulesEndToEndTest {
         "all-minilm-l6-v2.onnx")), "the tasks took the model out of the jar into their executor's own directory");
   }
 
+  /**
+   * No CUDA backend here: --backend cuda falls back to the CPU and says so in metrics.json, for the executors' scoring
+   * and the driver's final pass; the reel is the CPU's, bit for bit. Auto runs on the CPU without a complaint.
+   */
+  @Test
+  void askedForCudaWithoutOneTheJobRunsOnTheCpuAndSaysSo() {
+    Path cuda = dir.resolve("cuda");
+    Path auto = dir.resolve("auto");
+
+    JobRuns.run(JobRuns.args(dir.resolve("in"), cuda, "--question", QUESTION, "--backend", "cuda"));
+    JobRuns.run(JobRuns.args(dir.resolve("in"), auto, "--question", QUESTION));
+
+    JsonNode asked = outputsOf(cuda);
+    assertEquals("cpu", asked.get("backend_score").asText());
+    assertEquals("cpu", asked.get("backend_reason").asText());
+    assertTrue(asked.get("backend_score_fallback").asText().contains("no CUDA backend"), asked.toString());
+    assertTrue(asked.get("backend_reason_fallback").asText().contains("no CUDA backend"), asked.toString());
+    JsonNode chosen = outputsOf(auto);
+    assertEquals("cpu", chosen.get("backend_score").asText());
+    assertTrue(!chosen.has("backend_score_fallback") && !chosen.has("backend_reason_fallback"), chosen.toString());
+    assertEquals(JobRuns.reelRows(auto), JobRuns.reelRows(cuda));
+  }
+
   @Test
   void aModelFileTravelsToTheTasksWithTheJob() throws Exception {
     Path in = dir.resolve("in");

@@ -35,7 +35,7 @@ final class ScorerThroughput {
   /** Tokens per second scoring {@code tokens} tokens in chunks of {@code chunkTokens} on {@code threads} threads. */
   double tokensPerSecond(double alpha, int chunkTokens, long tokens, int threads) throws Exception {
     ScoreOptions options = new ScoreOptions(alpha, 16, 42, 0.15, 0.9, 64, EnumSet.noneOf(ImportancePart.class),
-        null, ScoringRule.DNA, VectorSource.STATIC);
+        null, ScoringRule.DNA, VectorSource.STATIC, dev.reel.config.Backend.CPU);
     DnaGates gates = DnaGates.build(null, 16, 42, 0.15f, Weighted.NONE, corpus.vectors, corpus.vocabulary);
     long lookupStart = System.nanoTime();
     DnaLookup dna = DnaLookup.build(gates, Weighted.NONE, corpus.vectors);

@@ -52,4 +52,10 @@ final class ScoreTuning {
       description = "Vectors of in-chunk attention: static (one per vocabulary entry) or contextual (MiniLM run over "
           + "each chunk, over ten times slower); DNA gates stay static (default: ${DEFAULT-VALUE}).")
   VectorSource vectors;
+
+  @Option(names = "--backend", defaultValue = "auto", paramLabel = "BACKEND",
+      description = "Compute backend of chunk scoring and the final pass's attention: auto (CUDA where it can run, "
+          + "else the CPU), cpu or cuda (falls back to the CPU where CUDA cannot run, and says so in the log and in "
+          + "metrics.json) (default: ${DEFAULT-VALUE}).")
+  dev.reel.config.Backend backend;
 }

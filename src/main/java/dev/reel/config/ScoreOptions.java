@@ -18,9 +18,11 @@ import java.util.Set;
  *                       by the CLI, not here: see {@link ModelOptions})
  * @param rule           what importance is: the DNA parts, or the original system's raw-norm baseline
  * @param vectors        where in-chunk attention gets its vectors: the static table or the model run in context
+ * @param backend        the compute backend of chunk scoring and the final pass's attention
  */
 public record ScoreOptions(double alpha, int gates, long seed, double gateThreshold, double topP, int chunkBudget,
-                           Set<ImportancePart> ablated, String tastes, ScoringRule rule, VectorSource vectors)
+                           Set<ImportancePart> ablated, String tastes, ScoringRule rule, VectorSource vectors,
+                           Backend backend)
     implements Serializable {
   public ScoreOptions {
     Checks.inRange(alpha, 0, 1, "--alpha");
@@ -32,6 +34,7 @@ public record ScoreOptions(double alpha, int gates, long seed, double gateThresh
     Checks.require(ablated.size() < ImportancePart.values().length, "--ablate cannot switch off every importance part");
     Checks.require(rule != null, "--rule is required");
     Checks.require(vectors != null, "--vectors is required");
+    Checks.require(backend != null, "--backend is required");
     // seed-l2 has no parts and no attention: accepting these would silently measure nothing, so they are rejected.
     Checks.require(rule != ScoringRule.SEED_L2 || ablated.isEmpty(), "--ablate switches off parts of --rule dna; "
         + "--rule seed-l2 scores by the raw vector norm alone, so there is nothing to ablate; found --ablate "

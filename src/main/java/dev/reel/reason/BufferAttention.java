@@ -11,7 +11,7 @@ import dev.reel.score.RotaryEncoding;
 /**
  * The final pass's self-attention over the buffer: kept tokens, in corpus order, rotated by RoPE at their original
  * positions (or, with the compact policy, at 0..K-1), attend to each other under the same alpha kernel as the
- * chunks. Queries weigh in by the question's attention (or, without a question, by importance), so interest flows
+ * chunks ({@code kernel}, the backend's). Queries weigh in by the question's attention (or, without a question, by importance), so interest flows
  * from the tokens that match the question to the tokens they attend to: the digits beside "pass key", the value
  * beside a variable's name.
  */
@@ -20,7 +20,7 @@ final class BufferAttention {
 
   /** Attention each buffered token receives; {@code byPosition} sorted by position, {@code weights} aligned. */
   static float[] received(List<Candidate> byPosition, double[] weights, TokenVectors attentionVectors,
-                          double alpha, PositionPolicy policy) {
+                          AttentionKernel kernel, PositionPolicy policy) {
     int n = byPosition.size();
     int dims = attentionVectors.dims();
     int[] ids = new int[n];
@@ -34,9 +34,7 @@ final class BufferAttention {
     float[] rows = new float[n * dims];
     attentionVectors.gather(ids, n, rows);
     float[] rotated = new RotaryEncoding(dims, 1).rotateAt(rows, positions);
-    try (AttentionKernel kernel = AttentionKernel.cpu(alpha)) {
-      AttentionResult result = kernel.attend(rotated, null, n, dims, queryWeights, queryWeights);
-      return result.received();
-    }
+    AttentionResult result = kernel.attend(rotated, null, n, dims, queryWeights, queryWeights);
+    return result.received();
   }
 }

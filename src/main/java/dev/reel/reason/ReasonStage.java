@@ -16,6 +16,7 @@ import dev.reel.config.PositionPolicy;
 import dev.reel.model.TokenVectors;
 import dev.reel.model.Vocabulary;
 import dev.reel.tokenize.QuestionTokens;
+import dev.reel.score.AttentionKernel;
 import dev.reel.score.Candidate;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 import dev.reel.tokenize.TokenizedDoc;
@@ -60,14 +61,14 @@ public final class ReasonStage {
 
   public static ReelResult run(JavaSparkContext spark, JavaRDD<TokenizedDoc> documents, List<Candidate> buffer,
                                Request request, TokenVectors vectors, TokenVectors attentionVectors,
-                               double alpha, PositionPolicy policy, Vocabulary vocabulary) {
+                               AttentionKernel kernel, PositionPolicy policy, Vocabulary vocabulary) {
     Weighted question = request.tokens();
     boolean asked = question.ids().length > 0;
     List<Candidate> byPosition = new ArrayList<>(buffer);
     byPosition.sort(Comparator.comparingLong(Candidate::position));
     QuestionAttention match = asked ? QuestionAttention.over(byPosition, question, vectors) : null;
     double[] direct = asked ? match.attention() : byPosition.stream().mapToDouble(Candidate::score).toArray();
-    float[] received = BufferAttention.received(byPosition, direct, attentionVectors, alpha, policy);
+    float[] received = BufferAttention.received(byPosition, direct, attentionVectors, kernel, policy);
     Map<Candidate, Double> weights = new IdentityHashMap<>();
     Map<Candidate, Integer> rows = new IdentityHashMap<>();
     for (int t = 0; t < byPosition.size(); t++) {

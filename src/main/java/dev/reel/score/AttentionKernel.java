@@ -1,21 +1,18 @@
 package dev.reel.score;
 
-import dev.reel.score.cpu.TorchShortlistAttention;
-
 /**
- * Attention under the alpha slider over a sequence of rotated vectors, for stage code that must not know the
- * backend. Closing frees the backend's native memory. Not thread-safe: one per task (or per driver stage).
+ * Attention under the alpha slider over a sequence of rotated vectors, made by a {@link ComputeBackend} for stage
+ * code that must not know the backend. Closing frees the backend's native memory. Not thread-safe: one per task (or
+ * per driver stage).
  */
 public interface AttentionKernel extends AutoCloseable {
-  /** See {@link TorchShortlistAttention#attend}. */
+  /**
+   * Attends within one sequence. {@code rows} are the rotated query/key vectors {@code [n][dims]}; {@code values} the
+   * value rows, or null to skip the output; {@code gravity} picks the shared keys; {@code weights} weigh each query's
+   * contribution to the attention received.
+   */
   AttentionResult attend(float[] rows, float[] values, int n, int dims, float[] gravity, float[] weights);
 
   @Override
   void close();
-
-  /** The CPU kernel (PyTorch engine) with the scoring's temperature and locality; no token attends to itself. */
-  static AttentionKernel cpu(double alpha) {
-    return new TorchShortlistAttention(new AlphaShortlist(alpha, AlphaShortlist.DEFAULT_BASE_KEYS),
-        ScoringModel.ATTENTION_TEMPERATURE, ScoringModel.LOCALITY_TOKENS, true).owningManager();
-  }
 }

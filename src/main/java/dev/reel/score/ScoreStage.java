@@ -7,7 +7,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import dev.reel.chunk.ChunkStage;
 import dev.reel.chunk.TokenChunk;
-import dev.reel.score.cpu.TorchChunkScorer;
+import dev.reel.config.ScoringRule;
 import dev.reel.tokenize.TokenizedDoc;
 
 /**
@@ -25,11 +25,12 @@ public final class ScoreStage {
       ScoringBatch scoring = batch.value();
       List<QuestionDna> questions = scoring.questions();
       List<ScoreSummary> summaries = new ArrayList<>(questions.size());
+      ComputeBackends.Chosen backend = backend(scoring.model());
       for (QuestionDna question : questions) {
-        summaries.add(new ScoreSummary(capacity, question.gates().count(), stats));
+        summaries.add(new ScoreSummary(capacity, question.gates().count(), stats, backend));
       }
       Promoter promoter = new Promoter(scoring.model().options().topP(), scoring.model().options().chunkBudget());
-      try (ChunkScorer scorer = scorer(scoring.model())) {
+      try (ChunkScorer scorer = scorer(scoring.model(), backend)) {
         for (Iterator<TokenChunk> it = partitionChunks; it.hasNext(); ) {
           TokenChunk chunk = it.next();
           long start = System.nanoTime();
@@ -47,10 +48,15 @@ public final class ScoreStage {
     });
   }
 
+  /** The backend --backend names, as this executor can run it; null under --rule seed-l2 (plain Java, no backend). */
+  private static ComputeBackends.Chosen backend(ScoringModel model) {
+    return model.options().rule() == ScoringRule.DNA ? ComputeBackends.choose(model.options().backend()) : null;
+  }
+
   /** The scorer of the rule the options name; the caller closes it. */
-  static ChunkScorer scorer(ScoringModel model) {
+  private static ChunkScorer scorer(ScoringModel model, ComputeBackends.Chosen backend) {
     return switch (model.options().rule()) {
-      case DNA -> new TorchChunkScorer(model);
+      case DNA -> backend.backend().scorer(model);
       case SEED_L2 -> new SeedL2Scorer(model);
     };
   }

@@ -1,6 +1,9 @@
 package dev.reel.score;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import dev.reel.chunk.ChunkStoreStats;
 import dev.reel.gather.BoundedTopK;
 
@@ -19,8 +22,13 @@ public final class ScoreSummary implements Serializable, Promoter.Sink {
   private long peakStoreBytes;
   private long chunkNanos;
   private long scoreNanos;
+  /** The backends that scored (sorted, '+' between), "java" under seed-l2; and why not the one asked for, or null. */
+  private String backend;
+  private String fallback;
 
-  ScoreSummary(int capacity, int gates, ChunkStoreStats store) {
+  ScoreSummary(int capacity, int gates, ChunkStoreStats store, ComputeBackends.Chosen chosen) {
+    this.backend = chosen == null ? "java" : chosen.backend().name();
+    this.fallback = chosen == null ? null : chosen.fallback();
     this.top = new BoundedTopK(capacity);
     this.caughtPerGate = new long[gates];
     this.chunks = store.chunks();
@@ -70,6 +78,9 @@ public final class ScoreSummary implements Serializable, Promoter.Sink {
     peakStoreBytes = Math.max(peakStoreBytes, other.peakStoreBytes);
     chunkNanos += other.chunkNanos;
     scoreNanos += other.scoreNanos;
+    backend = Stream.of(backend.split("\\+"), other.backend.split("\\+")).flatMap(Arrays::stream).distinct()
+        .sorted().collect(Collectors.joining("+"));
+    fallback = fallback != null ? fallback : other.fallback;
     return this;
   }
 
@@ -103,6 +114,16 @@ public final class ScoreSummary implements Serializable, Promoter.Sink {
 
   public long peakStoreBytes() {
     return peakStoreBytes;
+  }
+
+  /** The backends that scored: "cpu", "cuda", "cpu+cuda" when executors differed, "java" under --rule seed-l2. */
+  public String backend() {
+    return backend;
+  }
+
+  /** Why an executor ran on another backend than --backend asked for, or null. */
+  public String fallback() {
+    return fallback;
   }
 
   /** Task time spent assembling and storing chunks, summed over partitions. */

@@ -17,7 +17,7 @@ class PromoterTest {
       int k = 1 + random.nextInt(80);
       float[] importance = new float[n];
       for (int i = 0; i < n; i++) {
-        importance[i] = random.nextInt(30) / 7f; // few distinct values: many ties
+        importance[i] = (random.nextInt(30) - 8) / 7f; // few distinct values: many ties, some below zero
       }
       int[] expected = IntStream.range(0, n).boxed()
           .sorted(Comparator.comparingDouble((Integer i) -> -importance[i]).thenComparingInt(i -> i))

@@ -65,7 +65,7 @@ class SeedL2ScorerTest {
 
   private static ScoringModel model(float[] norms) {
     ScoreOptions options = new ScoreOptions(0, 4, 42, 0.15, 0.9, BUDGET, Set.of(), null, ScoringRule.SEED_L2,
-        VectorSource.STATIC);
+        VectorSource.STATIC, dev.reel.config.Backend.CPU);
     return new ScoringModel(VECTORS, options, 64, norms, null);
   }
 

@@ -1,14 +1,12 @@
 package dev.reel.score.cpu;
 
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
 import java.util.List;
 import dev.reel.chunk.TokenChunk;
-import dev.reel.config.ImportancePart;
-import dev.reel.config.ScoreOptions;
 import dev.reel.score.AlphaShortlist;
 import dev.reel.score.AttentionRows;
 import dev.reel.score.ChunkScorer;
+import dev.reel.score.ChunkScoring;
 import dev.reel.score.ChunkScores;
 import dev.reel.score.DnaLookup;
 import dev.reel.score.QuestionDna;
@@ -16,9 +14,9 @@ import dev.reel.score.RotaryEncoding;
 import dev.reel.score.ScoringModel;
 
 /**
- * CPU backend: DJL NDArrays on the PyTorch engine (named explicitly). Per chunk and question: DNA gravity, gate and
- * question relevance looked up by token id (see {@link dev.reel.score.DnaLookup}), then bidirectional attention under the
- * alpha slider with RoPE at original positions over the chunk's attention rows (static or contextual, see
+ * The CPU backend's scorer: DJL NDArrays on the PyTorch engine (named explicitly). Per chunk and question: the
+ * backend-neutral DNA lookup and query weights ({@link ChunkScoring}), then bidirectional attention under the alpha
+ * slider with RoPE at original positions over the chunk's attention rows (static or contextual, see
  * {@link AttentionRows}); a token's attention score is what it receives from queries weighted by their own interest
  * (gravity plus relevance). Owns its rows and its PyTorch manager; closing frees both.
  */
@@ -57,46 +55,24 @@ public final class TorchChunkScorer implements ChunkScorer {
   public List<ChunkScores> score(TokenChunk chunk, List<QuestionDna> questions) {
     int n = chunk.length();
     int count = questions.size();
-    DnaLookup.Looked[] dna = new DnaLookup.Looked[count];
-    float[][] weights = new float[count][n];
-    for (int q = 0; q < count; q++) {
-      dna[q] = questions.get(q).dna().lookup(chunk.ids(), n);
-      for (int i = 0; i < n; i++) {
-        weights[q][i] = dna[q].gravity()[i] + dna[q].relevance()[i] + ScoringModel.BASE_QUERY_WEIGHT;
-      }
-    }
+    ChunkScoring.Inputs inputs = ChunkScoring.inputs(chunk, questions);
+    DnaLookup.Looked[] dna = inputs.dna();
     try (NDManager scope = manager.newSubManager()) {
       // Rows and RoPE do not depend on the question; neither does a dense softmax, so it runs once for all.
       rows.fill(chunk, projected);
       rope.rotate(projected, n, chunk.positions()[0], rotated);
       float[][] received;
       if (attention.isDense(n)) {
-        received = attention.received(scope, rotated, n, attentionDims, dna[0].gravity(), weights);
+        received = attention.received(scope, rotated, n, attentionDims, dna[0].gravity(), inputs.weights());
       } else {
         received = new float[count][];
         for (int q = 0; q < count; q++) {
           received[q] = attention.received(scope, rotated, n, attentionDims, dna[q].gravity(),
-              new float[][] {weights[q]})[0];
+              new float[][] {inputs.weights()[q]})[0];
         }
       }
-      List<ChunkScores> scores = new ArrayList<>(count);
-      for (int q = 0; q < count; q++) {
-        scores.add(new ChunkScores(importance(dna[q].gravity(), received[q], dna[q].relevance()), dna[q].gravity(),
-            received[q], dna[q].relevance(), dna[q].gate()));
-      }
-      return scores;
+      return ChunkScoring.scores(model.options(), inputs, received);
     }
-  }
-
-  private float[] importance(float[] gravity, float[] received, float[] relevance) {
-    ScoreOptions options = model.options();
-    float[] importance = new float[gravity.length];
-    for (int i = 0; i < importance.length; i++) {
-      importance[i] = (options.uses(ImportancePart.GRAVITY) ? gravity[i] : 0)
-          + (options.uses(ImportancePart.ATTENTION) ? received[i] : 0)
-          + (options.uses(ImportancePart.RELEVANCE) ? relevance[i] : 0);
-    }
-    return importance;
   }
 
   @Override
