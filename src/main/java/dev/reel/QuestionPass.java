@@ -121,6 +121,12 @@ final class QuestionPass {
     }
     ScoreSummary summary = scored.summary();
     List<Candidate> buffer = summary.top().best();
+    ReelResult reel = reason(buffer, request, metrics);
+    return new HopChain.Hop(question, scored.dna().gates(), summary, buffer, reel);
+  }
+
+  /** The reason stage over one hop's buffer, its attention on the backend --backend names. */
+  private ReelResult reason(List<Candidate> buffer, ReasonStage.Request request, JobMetrics metrics) {
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
     ComputeBackends.Chosen backend = ComputeBackends.choose(config.score().backend());
@@ -138,7 +144,7 @@ final class QuestionPass {
     if (request.meaning() != null) {
       metrics.put("rerank_seconds", Math.round(reel.rerankSeconds() * 1000) / 1000.0);
     }
-    return new HopChain.Hop(question, scored.dna().gates(), summary, buffer, reel);
+    return reel;
   }
 
   /**
