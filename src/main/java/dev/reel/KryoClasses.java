@@ -27,6 +27,7 @@ public final class KryoClasses implements KryoRegistrator {
       "dev.reel.reason.KeptSpan", "dev.reel.tokenize.TokenFrequencies", "dev.reel.score.DnaLookup",
       "dev.reel.score.DnaGates", "dev.reel.score.ScoreSummary",
       "dev.reel.config.ImportancePart", "dev.reel.config.PositionPolicy", "dev.reel.config.ScoringRule",
+      "dev.reel.config.Backend",
       "dev.reel.config.VectorSource");
   /** Records: built back through their canonical constructor. */
   private static final List<String> RECORDS = List.of(
