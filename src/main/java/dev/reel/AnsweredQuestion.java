@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import dev.reel.config.QuestionFile;
 import dev.reel.metrics.JobMetrics;
+import dev.reel.write.ReelRows;
 
 /**
  * One question asked by {@link HighlightReel}: what its hops found, answer.json's fields, its counters (with the
@@ -21,7 +22,7 @@ record AnsweredQuestion(QuestionFile.Question question, int index, QuestionPass.
 
   /** Its kept tokens as rows of reel.parquet, with its id. */
   List<Row> reelRows(Models models) {
-    return dev.reel.write.ReelRows.of(hop().buffer(), hop().reel(), hop().gates().names(), models.vocabulary(),
+    return ReelRows.of(hop().buffer(), hop().reel(), hop().gates().names(), models.vocabulary(),
         question.id());
   }
 }
