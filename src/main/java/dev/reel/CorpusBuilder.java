@@ -110,13 +110,23 @@ final class CorpusBuilder {
     return records;
   }
 
+  /**
+   * The records' documents (rejects left out) in corpus order, tokenized and placed from {@code firstDocument} and
+   * {@code firstPosition}: ordered before tokenizing, so the sort moves text, not token arrays (see
+   * {@link PositionStage#order}). {@code tokenized} counts the documents tokenized.
+   */
+  static PlacedCorpus place(JavaSparkContext spark, JavaRDD<IngestRecord> records, byte[] tokenizerJson,
+                            LongAccumulator tokenized, long firstDocument, long firstPosition) {
+    Broadcast<byte[]> tokenizer = spark.broadcast(tokenizerJson);
+    return PositionStage.run(spark, TokenizeStage.run(PositionStage.order(records.filter(r -> !r.isReject())),
+        tokenizer, tokenized), firstDocument, firstPosition);
+  }
+
   private PlacedCorpus tokenize(JavaSparkContext spark, JavaRDD<IngestRecord> records, byte[] tokenizerJson,
                                 JobMetrics metrics, long firstDocument, long firstPosition) {
     StageClock clock = StageClock.start("tokenize", "documents to tokens and global positions");
     spark.setJobDescription("reel tokenize: tokens, character spans and global positions");
-    Broadcast<byte[]> tokenizer = spark.broadcast(tokenizerJson);
-    PlacedCorpus corpus = PositionStage.run(spark, TokenizeStage.run(
-        PositionStage.order(records.filter(r -> !r.isReject())), tokenizer, tokenized), firstDocument, firstPosition);
+    PlacedCorpus corpus = place(spark, records, tokenizerJson, tokenized, firstDocument, firstPosition);
     clock.stop(metrics, corpus.tokenCount(), corpus.tokenCount() + " tokens");
     if (corpus.tokenCount() == 0) {
       throw ReelException.noTokens(options.input());

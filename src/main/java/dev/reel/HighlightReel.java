@@ -20,10 +20,8 @@ import dev.reel.ingest.IngestRecord;
 import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.StageClock;
 import dev.reel.model.ModelFiles;
-import dev.reel.tokenize.PositionStage;
 import dev.reel.tokenize.PositionStage.PlacedCorpus;
 import dev.reel.tokenize.TokenFrequencies;
-import dev.reel.tokenize.TokenizeStage;
 import dev.reel.write.AnswersWriter;
 import dev.reel.write.ReelSchema;
 
@@ -104,10 +102,17 @@ public final class HighlightReel implements AutoCloseable {
     StageClock clock = StageClock.start("tokenize", "documents of a Dataset to tokens and global positions");
     JavaRDD<IngestRecord> records = DatasetDocuments.records(documents).persist(StorageLevel.DISK_ONLY());
     long rejected = records.filter(IngestRecord::isReject).count();
-    PlacedCorpus placed = PositionStage.run(spark, TokenizeStage.run(
-        PositionStage.order(records.filter(record -> !record.isReject())), spark.broadcast(models.tokenizerJson()),
-        session.sparkContext().longAccumulator("documents tokenized")));
+    PlacedCorpus placed = CorpusBuilder.place(spark, records, models.tokenizerJson(),
+        session.sparkContext().longAccumulator("documents tokenized"), 0, 0);
     clock.stop(metrics, placed.tokenCount(), placed.tokenCount() + " tokens, " + rejected + " rejected");
+    if (placed.tokenCount() == 0) {
+      String first = rejected == 0 ? "" : "; the first rejected for: "
+          + records.filter(IngestRecord::isReject).first().reason();
+      placed.release();
+      records.unpersist();
+      throw new IllegalArgumentException("ingest: the Dataset holds no text to ask about: " + placed.documentCount()
+          + " documents without tokens, " + rejected + " rows rejected" + first);
+    }
     TokenFrequencies frequencies = TokenFrequencies.count(placed.documents(), models.vocabulary().size());
     return new ReelCorpus(placed, frequencies, rejected, DatasetDocuments.rejects(session, records), records::unpersist);
   }

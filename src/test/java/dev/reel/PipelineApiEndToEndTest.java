@@ -78,7 +78,7 @@ class PipelineApiEndToEndTest {
   }
 
   @Test
-  void aDatasetWithoutTheColumnsOrABadOptionIsRefusedClearly() throws IOException {
+  void aDatasetWithoutTheColumnsOrTextOrABadOptionIsRefusedClearly() throws IOException {
     SparkSession session = SparkSessions.shared();
     IllegalArgumentException option = assertThrows(IllegalArgumentException.class,
         () -> ReelOptions.parse("--alpha", "2"));
@@ -89,6 +89,11 @@ class PipelineApiEndToEndTest {
       IllegalArgumentException columns = assertThrows(IllegalArgumentException.class, () -> reel.corpus(wrong));
       assertTrue(columns.getMessage().contains("id and text") && columns.getMessage().contains("name"),
           columns.getMessage());
+      Dataset<Row> nothing = session.createDataFrame(List.of(RowFactory.create("blank", " "),
+          RowFactory.create("no-text", null)), DOCUMENTS);
+      IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> reel.corpus(nothing));
+      assertTrue(empty.getMessage().contains("2 rows rejected") && empty.getMessage().contains("the row's text is"),
+          empty.getMessage());
     }
   }
 }

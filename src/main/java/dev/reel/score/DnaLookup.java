@@ -49,14 +49,7 @@ public final class DnaLookup implements Serializable {
       vectors.gather(new int[] {t}, 1, row);
       for (int k = firstQuestionGate; k < gates.count(); k++) {
         double sim = similarity(row, gates.tastes(), k);
-        float threshold = gates.threshold(k);
-        if (sim > threshold) {
-          float pull = (float) (gates.strength(k) * (sim - threshold) / (1 - threshold));
-          if (pull > gravity[t]) {
-            gravity[t] = pull;
-            gate[t] = k;
-          }
-        }
+        pull(gates, k, sim, t, gravity, gate);
         double s = Math.max(0, sim);
         relevance[t] = Math.max(relevance[t], (float) (question.weights()[k - firstQuestionGate] * s * s * s));
       }
@@ -90,18 +83,22 @@ public final class DnaLookup implements Serializable {
       vectors.gather(new int[] {t}, 1, row);
       gate[t] = -1;
       for (int k = 0; k < corpusGates; k++) {
-        double sim = similarity(row, gates.tastes(), k);
-        float threshold = gates.threshold(k);
-        if (sim > threshold) {
-          float pull = (float) (gates.strength(k) * (sim - threshold) / (1 - threshold));
-          if (pull > gravity[t]) {
-            gravity[t] = pull;
-            gate[t] = k;
-          }
-        }
+        pull(gates, k, similarity(row, gates.tastes(), k), t, gravity, gate);
       }
     }
     return new Corpus(corpusGates, Arrays.copyOf(gates.tastes(), corpusGates * vectors.dims()), gravity, gate);
+  }
+
+  /** Gate {@code k}'s pull on entry {@code t} at similarity {@code sim}: it catches the entry if it pulls hardest. */
+  private static void pull(DnaGates gates, int k, double sim, int t, float[] gravity, int[] gate) {
+    float threshold = gates.threshold(k);
+    if (sim > threshold) {
+      float pull = (float) (gates.strength(k) * (sim - threshold) / (1 - threshold));
+      if (pull > gravity[t]) {
+        gravity[t] = pull;
+        gate[t] = k;
+      }
+    }
   }
 
   private static double similarity(float[] row, float[] tastes, int gate) {
