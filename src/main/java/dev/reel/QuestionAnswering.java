@@ -92,10 +92,15 @@ final class QuestionAnswering implements AutoCloseable {
    */
   private List<QuestionPass.Scored> scoreFirstHops(ReelCorpus corpus, List<QuestionFile.Question> group,
                                                    JobMetrics metrics) {
-    List<QuestionDna> dnas = new ArrayList<>(group.size());
+    // Each question's DNA is a pass over the vocabulary: built on the answering threads, idle between passes.
+    List<Future<QuestionDna>> built = new ArrayList<>(group.size());
     for (QuestionFile.Question question : group) {
       ReelConfig asking = config.asking(question.text(), question.hops());
-      dnas.add(dna.build(QuestionPass.firstTokens(asking, models, corpus.frequencies())));
+      built.add(threads.submit(() -> dna.build(QuestionPass.firstTokens(asking, models, corpus.frequencies()))));
+    }
+    List<QuestionDna> dnas = new ArrayList<>(group.size());
+    for (Future<QuestionDna> question : built) {
+      dnas.add(await(question));
     }
     List<ScoreSummary> summaries = new ScoringPass(config, models, spark, corpus.placed()).score(dnas, metrics);
     List<QuestionPass.Scored> scored = new ArrayList<>(group.size());
@@ -142,8 +147,8 @@ final class QuestionAnswering implements AutoCloseable {
     idle.push(meaning);
   }
 
-  /** A question's answer; its failure as the question's own exception (a user error stays one). */
-  private static AnsweredQuestion await(Future<AnsweredQuestion> answer) {
+  /** A question's answer or DNA; its failure as the question's own exception (a user error stays one). */
+  private static <T> T await(Future<T> answer) {
     try {
       return answer.get();
     } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import dev.reel.score.AlphaShortlist;
 import dev.reel.score.AttentionKernel;
@@ -17,6 +18,12 @@ import dev.reel.score.AttentionResult;
  * dense attention. Logits are {@code q.k / temperature - |i - j| / locality}; a token never attends to itself when
  * {@code maskSelf}.
  *
+ * <p>The distance penalty gives every query a reach: a key farther than it gets less than 2^-44 of the query's
+ * attention (see {@link #reach}), below what a float sum of up to 2^20 keys can hold. Keys past the reach are masked:
+ * their exponentials are exact zeros rather than denormals, which the CPU multiplies a hundred times slower, and a
+ * dense sequence longer than four reaches (the final pass's buffer) attends in reach-wide bands instead of n x n.
+ * Up to float rounding, that is still dense attention.
+ *
  * <p>Blocks are gathered in Java and sent as one batch, so a chunk costs a handful of native calls whatever its
  * number of blocks (with 64 keys per query the calls, not the arithmetic, would dominate). Not thread-safe (it
  * reuses buffers): one per scorer.
@@ -27,6 +34,8 @@ public final class TorchShortlistAttention {
   /** A batch of blocks holds about this many logits. */
   private static final long BATCH_LOGITS = 1L << 20;
   private static final float MASKED = -1e9f;
+  /** A key past the reach gets at most e^-NEGLIGIBLE = 2^-44 of a query's attention. */
+  private static final double NEGLIGIBLE = 44 * Math.log(2);
   /**
    * Weight rows go to the native product in groups of this many (zero rows pad the last group), so a question's
    * attention received is computed by the same kernel shape, bit for bit, whether it is scored alone or in a batch.
@@ -44,7 +53,7 @@ public final class TorchShortlistAttention {
   private final float[][] scratch = new float[Slot.values().length][0];
   /** Dense batches' biases kept, by chunk length and blocks: full chunks all share one. */
   private static final int DENSE_BIASES = 4;
-  private final Map<Long, float[]> denseBiases = new HashMap<>();
+  private final Map<List<Integer>, float[]> denseBiases = new HashMap<>();
 
   /** This kernel as an {@link AttentionKernel} with its own PyTorch manager, closed with it. */
   public AttentionKernel owningManager() {
@@ -73,7 +82,7 @@ public final class TorchShortlistAttention {
   }
 
   /** The geometry of one chunk's blocks: {@code width} key columns per block, band first, then shared keys. */
-  private record Layout(int n, int half, int[] shared, boolean dense, int block, int width, int blocks) {
+  private record Layout(int n, int half, int reach, int[] shared, boolean dense, int block, int width, int blocks) {
     int start(int b) {
       return b * block;
     }
@@ -122,7 +131,7 @@ public final class TorchShortlistAttention {
     if (n < 2) {
       return received;
     }
-    Layout layout = layout(n, gravity);
+    Layout layout = layout(n, gravity, reach(rows, n, dims));
     NDArray denseKeysT = null;
     NDArray denseValues = null;
     if (layout.dense) {
@@ -141,14 +150,38 @@ public final class TorchShortlistAttention {
     return received;
   }
 
-  private Layout layout(int n, float[] gravity) {
-    boolean dense = shortlist.isDense(n);
-    int half = shortlist.halfWindow(n);
-    int[] shared = shortlist.sharedKeys(n, gravity);
+  private Layout layout(int n, float[] gravity, int reach) {
+    // Dense attention past four reaches is a band of one reach each side: the keys beyond it are masked anyway.
+    boolean banded = shortlist.isDense(n) && n > 4L * reach;
+    boolean dense = shortlist.isDense(n) && !banded;
+    int half = banded ? reach : shortlist.halfWindow(n);
+    int[] shared = banded ? new int[0] : shortlist.sharedKeys(n, gravity);
     int block = dense ? (int) Math.max(1, Math.min(n, DENSE_BLOCK_LOGITS / n))
         : Math.min(n, 2 * half); // a band of 4 half-windows: every block wastes the same share, whatever C
     int width = dense ? n : Math.min(n, block + 2 * half) + shared.length;
-    return new Layout(n, half, shared, dense, block, width, (n + block - 1) / block);
+    return new Layout(n, half, reach, shared, dense, block, width, (n + block - 1) / block);
+  }
+
+  /**
+   * The farthest distance at which a key can still matter. Rows of norm at most r give logits within
+   * {@code +-r^2 / temperature = b} plus the penalty; a query's best logit is at least its neighbour's
+   * {@code -b - 1 / locality}, and its softmax sum at least 1, so a key at distance d gets at most
+   * {@code exp(2b + (1 - d) / locality)}: below e^-NEGLIGIBLE past the returned distance. Unbounded without a penalty.
+   */
+  private int reach(float[] rows, int n, int dims) {
+    if (locality <= 0) {
+      return Integer.MAX_VALUE;
+    }
+    double squared = 0;
+    for (int i = 0; i < n; i++) {
+      double norm = 0;
+      for (int k = 0; k < dims; k++) {
+        norm += (double) rows[i * dims + k] * rows[i * dims + k];
+      }
+      squared = Math.max(squared, norm);
+    }
+    double reach = 1 + locality * (2 * squared / temperature + NEGLIGIBLE);
+    return reach >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.ceil(reach);
   }
 
   private void batch(NDManager step, Layout layout, int first, int count, float[] rows, float[] values, int dims,
@@ -230,14 +263,14 @@ public final class TorchShortlistAttention {
    * the chunk, none shared), so full chunks reuse one array instead of rebuilding it for each.
    */
   private float[] denseBias(Layout layout, int first, int count) {
-    long key = ((long) layout.n << 40) | ((long) first << 20) | count;
+    List<Integer> key = List.of(layout.n, layout.reach, first, count);
     float[] bias = denseBiases.get(key);
     if (bias == null) {
       // A dense row is the penalty of |i - j| for every key j: a window of one line of distances, copied.
       int n = layout.n;
       float[] line = new float[2 * n - 1];
       for (int k = 0; k < line.length; k++) {
-        line[k] = penalty(Math.abs(k - (n - 1)));
+        line[k] = penalty(Math.abs(k - (n - 1)), layout.reach);
       }
       bias = new float[count * layout.block * layout.width];
       for (int b = 0; b < count; b++) {
@@ -283,7 +316,7 @@ public final class TorchShortlistAttention {
     int from = Math.max(lo, i - layout.half);
     int to = Math.min(layout.hi(b) - 1, i + layout.half);
     for (int j = from; j <= to; j++) {
-      bias[at + j - lo] = penalty(Math.abs(i - j));
+      bias[at + j - lo] = penalty(Math.abs(i - j), layout.reach);
     }
     if (maskSelf) {
       bias[at + i - lo] = MASKED;
@@ -291,12 +324,15 @@ public final class TorchShortlistAttention {
     for (int c = bandColumns; c < columns.length && columns[c] >= 0; c++) {
       int distance = Math.abs(i - columns[c]);
       if (distance > layout.half) {
-        bias[at + c] = penalty(distance);
+        bias[at + c] = penalty(distance, layout.reach);
       }
     }
   }
 
-  private float penalty(int distance) {
+  private float penalty(int distance, int reach) {
+    if (distance > reach) {
+      return MASKED;
+    }
     return locality > 0 ? -distance / locality : 0f;
   }
 

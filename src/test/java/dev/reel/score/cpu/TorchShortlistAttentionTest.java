@@ -49,6 +49,22 @@ class TorchShortlistAttentionTest {
     assertTrue(relativeError(reference[0], result.received()) < 1e-4, "received error");
   }
 
+  /**
+   * Unit rows at the job's temperature and locality: past four reaches of the distance penalty the kernel attends in
+   * bands (the final pass's buffer), and must still give dense attention over every key.
+   */
+  @ParameterizedTest(name = "n = {0}")
+  @CsvSource({"512", "3000"})
+  void denseAttentionPastThePenaltysReachEqualsDenseSoftmax(int n) {
+    float[] q = unitRows(random(n, 5 + n), n);
+    float[] v = random(n, 6 + n);
+    float[] weights = uniform(n);
+    AttentionResult result = kernel(0, 0.1f, 4f, true).attend(manager, q, v, n, DIMS, new float[n], weights);
+    double[][] reference = reference(q, v, n, 0.1f, 4f, true, allKeys(n));
+    assertTrue(relativeError(reference[1], result.output()) < 1e-4, "output error");
+    assertTrue(relativeError(reference[0], result.received()) < 1e-4, "received error");
+  }
+
   @ParameterizedTest(name = "alpha {0}, n = {1}")
   @CsvSource({"0.3, 600", "0.6, 900", "1.0, 1200", "1.0, 65", "0.3, 2048"})
   void shortlistEqualsReferenceGatherSoftmax(double alpha, int n) {
@@ -150,6 +166,19 @@ class TorchShortlistAttentionTest {
     float[] w = new float[n];
     java.util.Arrays.fill(w, 1f);
     return w;
+  }
+
+  private static float[] unitRows(float[] rows, int n) {
+    for (int i = 0; i < n; i++) {
+      double norm = 0;
+      for (int k = 0; k < DIMS; k++) {
+        norm += rows[i * DIMS + k] * rows[i * DIMS + k];
+      }
+      for (int k = 0; k < DIMS; k++) {
+        rows[i * DIMS + k] /= (float) Math.sqrt(norm);
+      }
+    }
+    return rows;
   }
 
   private static float[] random(int rows, long seed) {
