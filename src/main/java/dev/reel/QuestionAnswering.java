@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import dev.reel.config.QuestionFile;
 import dev.reel.config.ReelConfig;
 import dev.reel.metrics.JobMetrics;
+import dev.reel.model.SentenceCache;
 import dev.reel.reason.SentenceMeaning;
 import dev.reel.score.QuestionDna;
 import dev.reel.score.ScoreSummary;
@@ -46,6 +47,8 @@ final class QuestionAnswering implements AutoCloseable {
   private final ExecutorService threads;
   private final Deque<SentenceMeaning> idle = new ArrayDeque<>();
   private final List<SentenceMeaning> opened = new ArrayList<>();
+  /** The threads' encoders share their sentence vectors: questions over one corpus compare many of the same. */
+  private final SentenceCache sentences = new SentenceCache();
 
   /** @param threads questions answered at once on the driver (its cores) */
   QuestionAnswering(ReelConfig config, Models models, JavaSparkContext spark, int threads) throws IOException {
@@ -136,7 +139,7 @@ final class QuestionAnswering implements AutoCloseable {
 
   private synchronized SentenceMeaning borrowMeaning() {
     if (idle.isEmpty()) {
-      SentenceMeaning meaning = QuestionPass.openMeaning(config, models);
+      SentenceMeaning meaning = QuestionPass.openMeaning(config, models, sentences);
       opened.add(meaning);
       return meaning;
     }

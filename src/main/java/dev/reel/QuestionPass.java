@@ -15,6 +15,7 @@ import dev.reel.gather.GatherStage;
 import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.StageClock;
 import dev.reel.model.ModelFiles;
+import dev.reel.model.SentenceCache;
 import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
 import dev.reel.reason.SentenceMeaning;
@@ -89,7 +90,7 @@ final class QuestionPass {
     if (!config.hasQuestion()) {
       return ask(metrics, null);
     }
-    try (SentenceMeaning meaning = openMeaning(config, models)) {
+    try (SentenceMeaning meaning = openMeaning(config, models, new SentenceCache())) {
       return ask(metrics, meaning);
     }
   }
@@ -105,9 +106,9 @@ final class QuestionPass {
   }
 
   /** MiniLM's sentence encoder for the final pass; the caller closes it. */
-  static SentenceMeaning openMeaning(ReelConfig config, Models models) {
+  static SentenceMeaning openMeaning(ReelConfig config, Models models, SentenceCache cache) {
     return SentenceMeaning.open(new ModelFiles(config.model()).onnxModel(), models.vocabulary(),
-        models.tokenizerJson());
+        models.tokenizerJson(), cache);
   }
 
   /** One pass of score, gather and reason for one question (a hop); the first may have been scored in a batch. */

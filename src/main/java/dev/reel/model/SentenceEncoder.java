@@ -19,37 +19,34 @@ import java.util.TreeMap;
  * length. Texts share a model call only with texts of their own length: no padding, so a text's vector never depends
  * on what else was encoded with it (the int8 model would not be batch-invariant even so, see ARCHITECTURE.md).
  *
- * <p>Since a text's vector depends on the text alone, the last {@link #CACHED} texts' vectors are kept: questions asked
- * over the same corpus compare many of the same sentences. Holds its own {@link OnnxSession} over the model its JVM
- * shares; the caller closes it. Not thread-safe.
+ * <p>Vectors are kept in a {@link SentenceCache}, its own or one that encoders working at once share. Holds its own
+ * {@link OnnxSession} over the model its JVM shares; the caller closes it. Not thread-safe.
  */
 public final class SentenceEncoder implements AutoCloseable {
   /** sentence-transformers' max_seq_length for all-MiniLM-L6-v2: longer texts are cut. */
   public static final int MAX_TOKENS = 254;
-
-  /** Sentence vectors kept, least recently used dropped first: 384 floats each, about 25 MB in all. */
-  static final int CACHED = 16_384;
 
   /** Texts of one length per model call at most: bounds the call's hidden states (32 x 256 x 384 floats). */
   static final int BATCH = 32;
 
   private final Path onnx;
   private final OnnxSession session;
-  private final Map<IntBuffer, float[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<IntBuffer, float[]> eldest) {
-      return size() > CACHED;
-    }
-  };
+  private final SentenceCache cache;
 
-  private SentenceEncoder(Path onnx, int clsId, int sepId) {
+  private SentenceEncoder(Path onnx, int clsId, int sepId, SentenceCache cache) {
     this.onnx = onnx;
+    this.cache = cache;
     this.session = new OnnxSession(onnx, clsId, sepId);
   }
 
-  /** An encoder over the model at {@code onnx}; the caller closes it. */
+  /** An encoder over the model at {@code onnx}, with a cache of its own; the caller closes it. */
   public static SentenceEncoder open(Path onnx, Vocabulary vocabulary) {
-    return new SentenceEncoder(onnx, vocabulary.clsId(), vocabulary.sepId());
+    return open(onnx, vocabulary, new SentenceCache());
+  }
+
+  /** An encoder over the model at {@code onnx} keeping its vectors in {@code cache}; the caller closes it. */
+  public static SentenceEncoder open(Path onnx, Vocabulary vocabulary, SentenceCache cache) {
+    return new SentenceEncoder(onnx, vocabulary.clsId(), vocabulary.sepId(), cache);
   }
 
   /** The unit-length sentence vector of a text given as token ids (no special tokens; cut at MAX_TOKENS). */
@@ -70,7 +67,7 @@ public final class SentenceEncoder implements AutoCloseable {
       IntBuffer key = IntBuffer.wrap(Arrays.copyOf(ids, Math.min(ids.length, MAX_TOKENS)));
       float[] known = cache.get(key);
       if (known != null) {
-        vectors[t] = known.clone();
+        vectors[t] = known;
       } else {
         missing.computeIfAbsent(key.capacity(), k -> new LinkedHashMap<>())
             .computeIfAbsent(key, k -> new ArrayList<>()).add(t);

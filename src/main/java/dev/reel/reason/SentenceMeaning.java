@@ -1,13 +1,14 @@
 package dev.reel.reason;
 
 import java.nio.file.Path;
+import dev.reel.model.SentenceCache;
 import dev.reel.model.SentenceEncoder;
 import dev.reel.model.Vocabulary;
 import dev.reel.tokenize.QuestionTokens;
 
 /**
  * What the driver's final pass needs to compare meanings: MiniLM's sentence encoder and the tokenizer that feeds it.
- * One per job, opened by the job when it has a question and closed by it.
+ * Opened by the job when it has a question and closed by it; one per thread answering, sharing a cache.
  */
 public final class SentenceMeaning implements AutoCloseable {
   private final SentenceEncoder encoder;
@@ -18,9 +19,9 @@ public final class SentenceMeaning implements AutoCloseable {
     this.tokenizerJson = tokenizerJson;
   }
 
-  /** Opens the encoder over the ONNX model at {@code onnx}; the caller closes it. */
-  public static SentenceMeaning open(Path onnx, Vocabulary vocabulary, byte[] tokenizerJson) {
-    return new SentenceMeaning(SentenceEncoder.open(onnx, vocabulary), tokenizerJson);
+  /** Opens the encoder over the ONNX model at {@code onnx}, its vectors kept in {@code cache}; the caller closes it. */
+  public static SentenceMeaning open(Path onnx, Vocabulary vocabulary, byte[] tokenizerJson, SentenceCache cache) {
+    return new SentenceMeaning(SentenceEncoder.open(onnx, vocabulary, cache), tokenizerJson);
   }
 
   SentenceEncoder encoder() {

@@ -53,7 +53,8 @@ public final class ReelWriter {
    * replaces an earlier run's rows, later ones append theirs.
    */
   public void reelParquet(SparkSession spark, List<Row> rows, boolean first) {
-    spark.createDataFrame(rows, ReelSchema.WITH_QUESTION).coalesce(1).write()
+    // Not coalesced: a pass's rows (64 questions' buffers) are encoded by as many tasks as Spark slices them into.
+    spark.createDataFrame(rows, ReelSchema.WITH_QUESTION).write()
         .mode(first ? SaveMode.Overwrite : SaveMode.Append).parquet(output.resolve("reel.parquet"));
   }
 
