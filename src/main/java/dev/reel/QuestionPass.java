@@ -130,7 +130,7 @@ final class QuestionPass {
   private ReelResult reason(List<Candidate> buffer, ReasonStage.Request request, JobMetrics metrics) {
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
-    ComputeBackends.Chosen backend = ComputeBackends.choose(config.score().backend());
+    ComputeBackends.Chosen backend = ComputeBackends.chooseFinalPass(config.score().backend());
     ReelResult reel;
     try (AttentionKernel kernel = backend.backend().attention(config.score().alpha())) {
       reel = ReasonStage.run(spark, corpus.texts(), buffer, request, models.vectors(), models.attentionVectors(),

@@ -52,6 +52,19 @@ public final class ComputeBackends {
     return new Chosen(cpu, fallback);
   }
 
+  /** As {@link #choose}, for the driver's final pass: the CPU runs it where the chosen backend has no kernel for it. */
+  public static Chosen chooseFinalPass(Backend asked) {
+    Chosen chosen = choose(asked);
+    if (chosen.backend().runsFinalPass()) {
+      return chosen;
+    }
+    String fallback = chosen.backend().name() + " chosen, cpu used: it has no final-pass kernel";
+    if (LOGGED.add(fallback)) {
+      LOG.info("reason: backend {}", fallback);
+    }
+    return new Chosen(found().get("cpu"), fallback);
+  }
+
   private static Map<String, ComputeBackend> found() {
     Map<String, ComputeBackend> backends = found;
     if (backends == null) {

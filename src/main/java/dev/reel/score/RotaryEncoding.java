@@ -37,6 +37,11 @@ public final class RotaryEncoding {
     }
   }
 
+  /** The frequency of each pair k (element k with element k + dims / 2): {@code 10000^(-2k / dims)}. */
+  public double[] frequencies() {
+    return frequencies.clone();
+  }
+
   /** The angle of position {@code p} in pair {@code k}, reduced modulo 2 pi in double. */
   public double angle(long position, int k) {
     return Math.IEEEremainder(position * frequencies[k], 2 * Math.PI);

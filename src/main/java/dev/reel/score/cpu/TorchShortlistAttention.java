@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import dev.reel.score.AlphaShortlist;
+import dev.reel.score.AttentionReach;
 import dev.reel.score.AttentionKernel;
 import dev.reel.score.AttentionResult;
 
@@ -18,11 +19,11 @@ import dev.reel.score.AttentionResult;
  * dense attention. Logits are {@code q.k / temperature - |i - j| / locality}; a token never attends to itself when
  * {@code maskSelf}.
  *
- * <p>The distance penalty gives every query a reach: a key farther than it gets less than 2^-44 of the query's
- * attention (see {@link #reach}), below what a float sum of up to 2^20 keys can hold. Keys past the reach are masked:
- * their exponentials are exact zeros rather than denormals, which the CPU multiplies a hundred times slower, and a
- * dense sequence longer than four reaches (the final pass's buffer) attends in reach-wide bands instead of n x n.
- * Up to float rounding, that is still dense attention.
+ * <p>The distance penalty gives every query a reach ({@link AttentionReach}): a key farther than it gets less than
+ * 2^-44 of the query's attention, below what a float sum can hold. Keys past the reach are masked: their
+ * exponentials are exact zeros rather than denormals, which the CPU multiplies a hundred times slower, and a dense
+ * sequence longer than four reaches (the final pass's buffer) attends in reach-wide bands instead of n x n. Up to
+ * float rounding, that is still dense attention.
  *
  * <p>Blocks are gathered in Java and sent as one batch, so a chunk costs a handful of native calls whatever its
  * number of blocks (with 64 keys per query the calls, not the arithmetic, would dominate). Not thread-safe (it
@@ -34,8 +35,6 @@ public final class TorchShortlistAttention {
   /** A batch of blocks holds about this many logits. */
   private static final long BATCH_LOGITS = 1L << 20;
   private static final float MASKED = -1e9f;
-  /** A key past the reach gets at most e^-NEGLIGIBLE = 2^-44 of a query's attention. */
-  private static final double NEGLIGIBLE = 44 * Math.log(2);
   /**
    * Weight rows go to the native product in groups of this many (zero rows pad the last group), so a question's
    * attention received is computed by the same kernel shape, bit for bit, whether it is scored alone or in a batch.
@@ -131,7 +130,8 @@ public final class TorchShortlistAttention {
     if (n < 2) {
       return received;
     }
-    Layout layout = layout(n, gravity, reach(rows, n, dims));
+    Layout layout = layout(n, gravity,
+        AttentionReach.of(AttentionReach.maxSquaredNorm(rows, n, dims), temperature, locality));
     NDArray denseKeysT = null;
     NDArray denseValues = null;
     if (layout.dense) {
@@ -160,28 +160,6 @@ public final class TorchShortlistAttention {
         : Math.min(n, 2 * half); // a band of 4 half-windows: every block wastes the same share, whatever C
     int width = dense ? n : Math.min(n, block + 2 * half) + shared.length;
     return new Layout(n, half, reach, shared, dense, block, width, (n + block - 1) / block);
-  }
-
-  /**
-   * The farthest distance at which a key can still matter. Rows of norm at most r give logits within
-   * {@code +-r^2 / temperature = b} plus the penalty; a query's best logit is at least its neighbour's
-   * {@code -b - 1 / locality}, and its softmax sum at least 1, so a key at distance d gets at most
-   * {@code exp(2b + (1 - d) / locality)}: below e^-NEGLIGIBLE past the returned distance. Unbounded without a penalty.
-   */
-  private int reach(float[] rows, int n, int dims) {
-    if (locality <= 0) {
-      return Integer.MAX_VALUE;
-    }
-    double squared = 0;
-    for (int i = 0; i < n; i++) {
-      double norm = 0;
-      for (int k = 0; k < dims; k++) {
-        norm += (double) rows[i * dims + k] * rows[i * dims + k];
-      }
-      squared = Math.max(squared, norm);
-    }
-    double reach = 1 + locality * (2 * squared / temperature + NEGLIGIBLE);
-    return reach >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.ceil(reach);
   }
 
   private void batch(NDManager step, Layout layout, int first, int count, float[] rows, float[] values, int dims,

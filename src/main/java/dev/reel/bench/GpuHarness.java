@@ -1,0 +1,136 @@
+package dev.reel.bench;
+
+import static org.bytedeco.cuda.global.cudart.cuMemGetInfo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bytedeco.javacpp.SizeTPointer;
+import dev.reel.chunk.TokenChunk;
+import dev.reel.score.ChunkScores;
+import dev.reel.score.Promoter;
+import dev.reel.score.QuestionDna;
+import dev.reel.score.ScoringModel;
+import dev.reel.score.cuda.CudaChunkScorer;
+
+/**
+ * The GPU host's check, with no Spark, no Maven and no network: scores a {@link GpuSample}'s chunks on the CUDA
+ * backend and compares them with the CPU backend's results it carries (importance, promoted tokens), then times the
+ * CUDA scorer on the sample's real tokens, repeated, at each size asked for. Prints one JSON line per result.
+ *
+ * <p>Usage: {@code GpuHarness SAMPLE [TOKENS,TOKENS...]}.
+ */
+public final class GpuHarness {
+  private static final int SPEED_CHUNK = 512;
+  private static final int BATCH_CHUNKS = 2048;
+
+  private GpuHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    GpuSample sample = GpuSample.read(Path.of(args[0]));
+    boolean agrees = true;
+    for (GpuSample.Case c : sample.cases()) {
+      agrees &= compare(sample, c);
+    }
+    String sizes = args.length > 1 ? args[1] : "1048576,10485760";
+    for (String size : sizes.split(",")) {
+      speed(sample, Long.parseLong(size.trim()));
+    }
+    System.exit(agrees ? 0 : 1);
+  }
+
+  /** How far the CUDA backend's scores of a case are from the CPU's it carries. */
+  record Agreement(double maxRelativeError, int samePromoted, int compared, String device) {
+    boolean holds() {
+      return maxRelativeError <= 1e-3 && samePromoted == compared;
+    }
+  }
+
+  static Agreement agreement(GpuSample sample, GpuSample.Case c) {
+    ScoringModel model = GpuSample.model(sample.attentionVectors(), c.alpha(), c.chunkTokens());
+    try (CudaChunkScorer scorer = new CudaChunkScorer(model, 0)) {
+      List<TokenChunk> chunks = c.chunks();
+      List<List<ChunkScores>> scores = scorer.scoreAll(chunks, sample.questions());
+      double worst = 0;
+      int samePromoted = 0;
+      int compared = 0;
+      for (int k = 0; k < chunks.size(); k++) {
+        long[][] promoted = GpuSample.promoted(chunks.get(k), scores.get(k));
+        for (int q = 0; q < sample.questions().size(); q++) {
+          float[] expected = c.importance()[k][q];
+          float[] actual = scores.get(k).get(q).importance();
+          for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-30));
+          }
+          samePromoted += java.util.Arrays.equals(promoted[q], c.promoted()[k][q]) ? 1 : 0;
+          compared++;
+        }
+      }
+      return new Agreement(worst, samePromoted, compared, scorer.deviceName());
+    }
+  }
+
+  private static boolean compare(GpuSample sample, GpuSample.Case c) {
+    Agreement agreement = agreement(sample, c);
+    System.out.println(String.format(Locale.ROOT, "{\"check\": \"cuda vs cpu\", \"alpha\": %s, \"chunk_tokens\": %d,"
+            + " \"chunks\": %d, \"questions\": %d, \"max_relative_error\": %.3g, \"same_promoted\": \"%d/%d\","
+            + " \"agrees\": %b, \"device\": \"%s\"}", c.alpha(), c.chunkTokens(), c.ids().length,
+        sample.questions().size(), agreement.maxRelativeError(), agreement.samePromoted(), agreement.compared(),
+        agreement.holds(), agreement.device()));
+    return agreement.holds();
+  }
+
+  /** Alpha 1, one plain reel's DNA, chunks of 512 real tokens: the yardstick's setting. */
+  private static void speed(GpuSample sample, long tokens) {
+    ScoringModel model = GpuSample.model(sample.attentionVectors(), 1.0, SPEED_CHUNK);
+    List<QuestionDna> questions = List.of(sample.questions().get(0));
+    Promoter promoter = new Promoter(0.9, 64);
+    int chunks = (int) (tokens / SPEED_CHUNK);
+    try (CudaChunkScorer scorer = new CudaChunkScorer(model, 0)) {
+      scorer.scoreAll(batch(sample, 0, Math.min(chunks, 64)), questions); // warm-up: kernels loaded, buffers sized
+      long freeBefore = freeBytes();
+      long deviceBefore = scorer.deviceBytes();
+      CudaChunkScorer.Timings before = scorer.timings();
+      long start = System.nanoTime();
+      long promoted = 0;
+      for (int first = 0; first < chunks; first += BATCH_CHUNKS) {
+        List<TokenChunk> batch = batch(sample, first, Math.min(BATCH_CHUNKS, chunks - first));
+        List<List<ChunkScores>> scores = scorer.scoreAll(batch, questions);
+        for (int k = 0; k < batch.size(); k++) {
+          promoted += promoter.promote(batch.get(k), scores.get(k).get(0)).size();
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      CudaChunkScorer.Timings after = scorer.timings();
+      double gpuSeconds = (after.uploadNanos() - before.uploadNanos() + after.kernelNanos() - before.kernelNanos()
+          + after.downloadNanos() - before.downloadNanos()) / 1e9;
+      double uploadSeconds = (after.uploadNanos() - before.uploadNanos()) / 1e9;
+      System.out.println(String.format(Locale.ROOT, "{\"speed\": \"cuda scorer\", \"tokens\": %d, \"seconds\": %.4f,"
+              + " \"tokens_per_second\": %.0f, \"gpu_seconds\": %.4f, \"gpu_tokens_per_second\": %.0f,"
+              + " \"kernel_seconds\": %.4f, \"h2d_bytes_per_second\": %.0f, \"scorer_device_bytes\": %d,"
+              + " \"device_bytes_taken_during_run\": %d,"
+              + " \"promoted\": %d, \"device\": \"%s\"}", (long) chunks * SPEED_CHUNK, seconds,
+          chunks * (double) SPEED_CHUNK / seconds, gpuSeconds, chunks * (double) SPEED_CHUNK / gpuSeconds,
+          (after.kernelNanos() - before.kernelNanos()) / 1e9,
+          (after.uploadBytes() - before.uploadBytes()) / Math.max(uploadSeconds, 1e-9),
+          Math.max(deviceBefore, scorer.deviceBytes()), freeBefore - freeBytes(), promoted, scorer.deviceName()));
+    }
+  }
+
+  private static List<TokenChunk> batch(GpuSample sample, int first, int count) {
+    List<TokenChunk> chunks = new ArrayList<>(count);
+    for (int c = first; c < first + count; c++) {
+      chunks.add(GpuSample.chunk(sample.speedIds(), c, SPEED_CHUNK, SPEED_CHUNK,
+          (int) ((long) c * SPEED_CHUNK % sample.speedIds().length)));
+    }
+    return chunks;
+  }
+
+  private static long freeBytes() {
+    try (SizeTPointer free = new SizeTPointer(1); SizeTPointer total = new SizeTPointer(1)) {
+      cuMemGetInfo(free, total);
+      return free.get();
+    }
+  }
+}

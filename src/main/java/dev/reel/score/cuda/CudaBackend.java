@@ -1,0 +1,80 @@
+package dev.reel.score.cuda;
+
+import static org.bytedeco.cuda.global.cudart.cuDeviceGetCount;
+import static org.bytedeco.cuda.global.cudart.cuInit;
+
+import java.util.Optional;
+import org.apache.spark.TaskContext;
+import org.apache.spark.resource.ResourceInformation;
+import org.bytedeco.javacpp.Loader;
+import dev.reel.score.AttentionKernel;
+import dev.reel.score.ChunkScorer;
+import dev.reel.score.ComputeBackend;
+import dev.reel.score.ScoringModel;
+
+/**
+ * The CUDA backend: chunk scoring on the GPU the Spark task holds (its "gpu" resource address, else GPU 0) through
+ * JavaCPP's CUDA presets and kernels NVRTC compiles at run time. Unavailable, with the reason, where the CUDA driver
+ * or NVRTC does not load or no GPU is found. The driver's final pass has no CUDA kernel yet ({@link #runsFinalPass}).
+ */
+public final class CudaBackend implements ComputeBackend {
+  private static volatile Optional<String> unavailable;
+
+  @Override
+  public String name() {
+    return "cuda";
+  }
+
+  @Override
+  public Optional<String> unavailableReason() {
+    Optional<String> reason = unavailable;
+    if (reason == null) {
+      reason = probe();
+      unavailable = reason;
+    }
+    return reason;
+  }
+
+  private static Optional<String> probe() {
+    try {
+      Loader.load(org.bytedeco.cuda.global.cudart.class);
+      Loader.load(org.bytedeco.cuda.global.nvrtc.class);
+      int result = cuInit(0);
+      if (result != 0) {
+        return Optional.of("cuInit failed with " + result + " (no usable CUDA driver or device)");
+      }
+      int[] count = new int[1];
+      if (cuDeviceGetCount(count) != 0 || count[0] == 0) {
+        return Optional.of("no CUDA device");
+      }
+      return Optional.empty();
+    } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+      return Optional.of("CUDA does not load: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public ChunkScorer scorer(ScoringModel model) {
+    return new CudaChunkScorer(model, taskDevice());
+  }
+
+  @Override
+  public boolean runsFinalPass() {
+    return false;
+  }
+
+  @Override
+  public AttentionKernel attention(double alpha) {
+    throw new UnsupportedOperationException("cuda: the final pass has no CUDA kernel yet; the CPU backend runs it");
+  }
+
+  /** The GPU this Spark task was given (spark.task.resource.gpu.amount), else GPU 0. */
+  private static int taskDevice() {
+    TaskContext task = TaskContext.get();
+    if (task == null || !task.resources().contains("gpu")) {
+      return 0;
+    }
+    ResourceInformation gpu = task.resources().get("gpu").get();
+    return gpu.addresses().length == 0 ? 0 : Integer.parseInt(gpu.addresses()[0].trim());
+  }
+}

@@ -1,0 +1,160 @@
+package dev.reel.score.cuda;
+
+import static org.bytedeco.cuda.global.cudart.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR;
+import static org.bytedeco.cuda.global.cudart.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR;
+import static org.bytedeco.cuda.global.cudart.cuCtxSetCurrent;
+import static org.bytedeco.cuda.global.cudart.cuCtxSynchronize;
+import static org.bytedeco.cuda.global.cudart.cuDeviceGet;
+import static org.bytedeco.cuda.global.cudart.cuDeviceGetAttribute;
+import static org.bytedeco.cuda.global.cudart.cuDeviceGetName;
+import static org.bytedeco.cuda.global.cudart.cuDevicePrimaryCtxRetain;
+import static org.bytedeco.cuda.global.cudart.cuInit;
+import static org.bytedeco.cuda.global.cudart.cuLaunchKernel;
+import static org.bytedeco.cuda.global.cudart.cuModuleGetFunction;
+import static org.bytedeco.cuda.global.cudart.cuModuleLoadData;
+import static org.bytedeco.cuda.global.nvrtc.nvrtcCompileProgram;
+import static org.bytedeco.cuda.global.nvrtc.nvrtcCreateProgram;
+import static org.bytedeco.cuda.global.nvrtc.nvrtcDestroyProgram;
+import static org.bytedeco.cuda.global.nvrtc.nvrtcGetErrorString;
+import static org.bytedeco.cuda.global.nvrtc.nvrtcGetPTX;
+import static org.bytedeco.cuda.global.nvrtc.nvrtcGetPTXSize;
+import static org.bytedeco.cuda.global.nvrtc.nvrtcGetProgramLog;
+import static org.bytedeco.cuda.global.nvrtc.nvrtcGetProgramLogSize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.bytedeco.cuda.cudart.CUctx_st;
+import org.bytedeco.cuda.cudart.CUfunc_st;
+import org.bytedeco.cuda.cudart.CUmod_st;
+import org.bytedeco.cuda.nvrtc._nvrtcProgram;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.SizeTPointer;
+
+/**
+ * One GPU's primary context in this JVM and the attention kernels compiled for it by NVRTC from
+ * {@code attention.cu}, made once and kept for the JVM's life (one CUDA context per executor JVM, as tasks come and
+ * go). A thread makes it current before using it.
+ */
+final class CudaContext {
+  private static final String SOURCE = "attention.cu";
+  private static final int THREADS_PER_BLOCK = 128;
+  private static final Map<Integer, CudaContext> OPEN = new HashMap<>();
+
+  private final CUctx_st context;
+  private final String deviceName;
+  private final Map<String, CUfunc_st> functions = new HashMap<>();
+
+  private CudaContext(int ordinal) {
+    Cuda.check(cuInit(0), "cuInit");
+    int[] device = new int[1];
+    Cuda.check(cuDeviceGet(device, ordinal), "cuDeviceGet(" + ordinal + ")");
+    context = new CUctx_st();
+    Cuda.check(cuDevicePrimaryCtxRetain(context, device[0]), "cuDevicePrimaryCtxRetain");
+    Cuda.check(cuCtxSetCurrent(context), "cuCtxSetCurrent");
+    byte[] name = new byte[256];
+    Cuda.check(cuDeviceGetName(name, name.length, device[0]), "cuDeviceGetName");
+    deviceName = new String(name, StandardCharsets.US_ASCII).trim().replace("\0", "");
+    int[] major = new int[1];
+    int[] minor = new int[1];
+    Cuda.check(cuDeviceGetAttribute(major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, device[0]), "major");
+    Cuda.check(cuDeviceGetAttribute(minor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, device[0]), "minor");
+    CUmod_st module = new CUmod_st();
+    try (BytePointer ptx = compile(source(), "compute_" + major[0] + minor[0])) {
+      Cuda.check(cuModuleLoadData(module, ptx), "cuModuleLoadData");
+    }
+    for (String kernel : new String[] {"rotate_rows", "row_stats", "received"}) {
+      CUfunc_st function = new CUfunc_st();
+      Cuda.check(cuModuleGetFunction(function, module, kernel), "cuModuleGetFunction(" + kernel + ")");
+      functions.put(kernel, function);
+    }
+  }
+
+  /** The context of GPU {@code ordinal}, made on first use; current on the calling thread when returned. */
+  static synchronized CudaContext on(int ordinal) {
+    CudaContext open = OPEN.computeIfAbsent(ordinal, CudaContext::new);
+    open.makeCurrent();
+    return open;
+  }
+
+  void makeCurrent() {
+    Cuda.check(cuCtxSetCurrent(context), "cuCtxSetCurrent");
+  }
+
+  String deviceName() {
+    return deviceName;
+  }
+
+  /** Launches {@code kernel} over {@code threads} threads (one-dimensional), its arguments in order. */
+  void launch(String kernel, long threads, Pointer... arguments) {
+    long blocks = (threads + THREADS_PER_BLOCK - 1) / THREADS_PER_BLOCK;
+    if (blocks == 0) {
+      return;
+    }
+    if (blocks > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("cuda: " + kernel + " over " + threads + " threads is too large a launch");
+    }
+    try (PointerPointer<Pointer> parameters = new PointerPointer<>(arguments)) {
+      Cuda.check(cuLaunchKernel(functions.get(kernel), (int) blocks, 1, 1, THREADS_PER_BLOCK, 1, 1, 0, null,
+          parameters, null), "cuLaunchKernel(" + kernel + ")");
+    }
+  }
+
+  void synchronize() {
+    Cuda.check(cuCtxSynchronize(), "cuCtxSynchronize");
+  }
+
+  private static String source() {
+    try (InputStream in = CudaContext.class.getResourceAsStream(SOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("cuda: the kernel source " + SOURCE + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** PTX for {@code architecture}; NVRTC's log in the exception when it does not compile. */
+  private static BytePointer compile(String source, String architecture) {
+    _nvrtcProgram program = new _nvrtcProgram();
+    checkNvrtc(nvrtcCreateProgram(program, new BytePointer(source), new BytePointer(SOURCE), 0,
+        (PointerPointer<?>) null, (PointerPointer<?>) null), "nvrtcCreateProgram", null);
+    try {
+      // No fused multiply-add: RoPE's products round as the CPU backend's do.
+      String[] options = {"--gpu-architecture=" + architecture, "--fmad=false", "--std=c++17"};
+      try (PointerPointer<BytePointer> flags = new PointerPointer<>(options)) {
+        checkNvrtc(nvrtcCompileProgram(program, options.length, flags), "nvrtcCompileProgram", program);
+      }
+      SizeTPointer size = new SizeTPointer(1);
+      checkNvrtc(nvrtcGetPTXSize(program, size), "nvrtcGetPTXSize", program);
+      BytePointer ptx = new BytePointer(size.get());
+      checkNvrtc(nvrtcGetPTX(program, ptx), "nvrtcGetPTX", program);
+      return ptx;
+    } finally {
+      nvrtcDestroyProgram(program);
+    }
+  }
+
+  private static void checkNvrtc(int result, String call, _nvrtcProgram program) {
+    if (result == 0) {
+      return;
+    }
+    String log = "";
+    if (program != null) {
+      SizeTPointer size = new SizeTPointer(1);
+      if (nvrtcGetProgramLogSize(program, size) == 0 && size.get() > 1) {
+        BytePointer text = new BytePointer(size.get());
+        nvrtcGetProgramLog(program, text);
+        log = ":\n" + text.getString();
+      }
+    }
+    throw new IllegalStateException("cuda: " + call + " failed (" + nvrtcGetErrorString(result).getString() + ")"
+        + log);
+  }
+}
