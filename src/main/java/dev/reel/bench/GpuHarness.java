@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bytedeco.javacpp.SizeTPointer;
 import dev.reel.chunk.TokenChunk;
 import dev.reel.score.ChunkScores;
@@ -19,7 +22,7 @@ import dev.reel.score.cuda.CudaChunkScorer;
  * backend and compares them with the CPU backend's results it carries (importance, promoted tokens), then times the
  * CUDA scorer on the sample's real tokens, repeated, at each size asked for. Prints one JSON line per result.
  *
- * <p>Usage: {@code GpuHarness SAMPLE [TOKENS,TOKENS...]}.
+ * <p>Usage: {@code GpuHarness SAMPLE [TOKENS,TOKENS...] [THREADS,THREADS...]}.
  */
 public final class GpuHarness {
   private static final int SPEED_CHUNK = 512;
@@ -34,8 +37,11 @@ public final class GpuHarness {
       agrees &= compare(sample, c);
     }
     String sizes = args.length > 1 ? args[1] : "1048576,10485760";
-    for (String size : sizes.split(",")) {
-      speed(sample, Long.parseLong(size.trim()));
+    String threads = args.length > 2 ? args[2] : "1,8";
+    for (String count : threads.split(",")) {
+      for (String size : sizes.split(",")) {
+        speed(sample, Long.parseLong(size.trim()), Integer.parseInt(count.trim()));
+      }
     }
     System.exit(agrees ? 0 : 1);
   }
@@ -81,41 +87,77 @@ public final class GpuHarness {
     return agreement.holds();
   }
 
-  /** Alpha 1, one plain reel's DNA, chunks of 512 real tokens: the yardstick's setting. */
-  private static void speed(GpuSample sample, long tokens) {
+  /**
+   * Alpha 1, one plain reel's DNA, chunks of 512 real tokens (the yardstick's setting), on {@code threads} scorers
+   * sharing the GPU as Spark tasks would: each its own batches, host work (DNA lookup, importance, promotion) and
+   * device buffers.
+   */
+  private static void speed(GpuSample sample, long tokens, int threads) throws Exception {
     ScoringModel model = GpuSample.model(sample.attentionVectors(), 1.0, SPEED_CHUNK);
     List<QuestionDna> questions = List.of(sample.questions().get(0));
-    Promoter promoter = new Promoter(0.9, 64);
     int chunks = (int) (tokens / SPEED_CHUNK);
-    try (CudaChunkScorer scorer = new CudaChunkScorer(model, 0)) {
-      scorer.scoreAll(batch(sample, 0, Math.min(chunks, 64)), questions); // warm-up: kernels loaded, buffers sized
+    List<CudaChunkScorer> scorers = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int t = 0; t < threads; t++) {
+        CudaChunkScorer scorer = new CudaChunkScorer(model, 0);
+        scorers.add(scorer);
+        scorer.scoreAll(batch(sample, 0, Math.min(chunks, BATCH_CHUNKS)), questions); // kernels loaded, buffers sized
+      }
       long freeBefore = freeBytes();
-      long deviceBefore = scorer.deviceBytes();
-      CudaChunkScorer.Timings before = scorer.timings();
+      List<CudaChunkScorer.Timings> before = scorers.stream().map(CudaChunkScorer::timings).toList();
       long start = System.nanoTime();
+      List<Future<Long>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        CudaChunkScorer scorer = scorers.get(t);
+        int first = t * BATCH_CHUNKS;
+        int step = threads * BATCH_CHUNKS;
+        parts.add(pool.submit(() -> scoreBatches(sample, scorer, questions, chunks, first, step)));
+      }
       long promoted = 0;
-      for (int first = 0; first < chunks; first += BATCH_CHUNKS) {
-        List<TokenChunk> batch = batch(sample, first, Math.min(BATCH_CHUNKS, chunks - first));
-        List<List<ChunkScores>> scores = scorer.scoreAll(batch, questions);
-        for (int k = 0; k < batch.size(); k++) {
-          promoted += promoter.promote(batch.get(k), scores.get(k).get(0)).size();
-        }
+      for (Future<Long> part : parts) {
+        promoted += part.get();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      CudaChunkScorer.Timings after = scorer.timings();
-      double gpuSeconds = (after.uploadNanos() - before.uploadNanos() + after.kernelNanos() - before.kernelNanos()
-          + after.downloadNanos() - before.downloadNanos()) / 1e9;
-      double uploadSeconds = (after.uploadNanos() - before.uploadNanos()) / 1e9;
-      System.out.println(String.format(Locale.ROOT, "{\"speed\": \"cuda scorer\", \"tokens\": %d, \"seconds\": %.4f,"
-              + " \"tokens_per_second\": %.0f, \"gpu_seconds\": %.4f, \"gpu_tokens_per_second\": %.0f,"
-              + " \"kernel_seconds\": %.4f, \"h2d_bytes_per_second\": %.0f, \"scorer_device_bytes\": %d,"
-              + " \"device_bytes_taken_during_run\": %d,"
-              + " \"promoted\": %d, \"device\": \"%s\"}", (long) chunks * SPEED_CHUNK, seconds,
-          chunks * (double) SPEED_CHUNK / seconds, gpuSeconds, chunks * (double) SPEED_CHUNK / gpuSeconds,
-          (after.kernelNanos() - before.kernelNanos()) / 1e9,
-          (after.uploadBytes() - before.uploadBytes()) / Math.max(uploadSeconds, 1e-9),
-          Math.max(deviceBefore, scorer.deviceBytes()), freeBefore - freeBytes(), promoted, scorer.deviceName()));
+      long upload = 0;
+      long kernel = 0;
+      long download = 0;
+      long bytes = 0;
+      long deviceBytes = 0;
+      for (int t = 0; t < threads; t++) {
+        CudaChunkScorer.Timings after = scorers.get(t).timings();
+        upload += after.uploadNanos() - before.get(t).uploadNanos();
+        kernel += after.kernelNanos() - before.get(t).kernelNanos();
+        download += after.downloadNanos() - before.get(t).downloadNanos();
+        bytes += after.uploadBytes() - before.get(t).uploadBytes();
+        deviceBytes += scorers.get(t).deviceBytes();
+      }
+      double gpuSeconds = (upload + kernel + download) / 1e9 / threads;
+      System.out.println(String.format(Locale.ROOT, "{\"speed\": \"cuda scorer\", \"threads\": %d, \"tokens\": %d,"
+              + " \"seconds\": %.4f, \"tokens_per_second\": %.0f, \"gpu_seconds_per_thread\": %.4f,"
+              + " \"kernel_seconds_per_thread\": %.4f, \"h2d_bytes_per_second\": %.0f, \"scorers_device_bytes\": %d,"
+              + " \"device_bytes_taken_during_run\": %d, \"promoted\": %d, \"device\": \"%s\"}", threads,
+          (long) chunks * SPEED_CHUNK, seconds, chunks * (double) SPEED_CHUNK / seconds, gpuSeconds,
+          kernel / 1e9 / threads, bytes / Math.max(upload / 1e9, 1e-9), deviceBytes, freeBefore - freeBytes(),
+          promoted, scorers.get(0).deviceName()));
+    } finally {
+      pool.shutdown();
+      scorers.forEach(CudaChunkScorer::close);
     }
+  }
+
+  private static long scoreBatches(GpuSample sample, CudaChunkScorer scorer, List<QuestionDna> questions, int chunks,
+                                   int first, int step) {
+    Promoter promoter = new Promoter(0.9, 64);
+    long promoted = 0;
+    for (int from = first; from < chunks; from += step) {
+      List<TokenChunk> batch = batch(sample, from, Math.min(BATCH_CHUNKS, chunks - from));
+      List<List<ChunkScores>> scores = scorer.scoreAll(batch, questions);
+      for (int k = 0; k < batch.size(); k++) {
+        promoted += promoter.promote(batch.get(k), scores.get(k).get(0)).size();
+      }
+    }
+    return promoted;
   }
 
   private static List<TokenChunk> batch(GpuSample sample, int first, int count) {

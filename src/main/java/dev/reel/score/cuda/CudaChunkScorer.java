@@ -46,6 +46,7 @@ public final class CudaChunkScorer implements ChunkScorer {
   private final DeviceArray maxima = new DeviceArray("softmax maxima");
   private final DeviceArray sums = new DeviceArray("softmax sums");
   private final DeviceArray weights = new DeviceArray("query weights");
+  private final DeviceArray sharedReceived = new DeviceArray("attention received by shared keys");
   private final DeviceArray received = new DeviceArray("attention received");
 
   /** Bytes sent to the GPU and the nanoseconds spent sending, in kernels and bringing results back, so far. */
@@ -100,7 +101,7 @@ public final class CudaChunkScorer implements ChunkScorer {
 
   private DeviceArray[] arrays() {
     return new DeviceArray[] {table, frequencies, ids, positions, lengths, halves, reaches, shared, rows, maxima, sums,
-        weights, received};
+        weights, sharedReceived, received};
   }
 
   /** The name of the GPU it runs on. */
@@ -130,7 +131,7 @@ public final class CudaChunkScorer implements ChunkScorer {
     return scores;
   }
 
-  /** Uploads the batch, runs the three kernels, returns the attention received, {@code [chunk][question][stride]}. */
+  /** Uploads the batch, runs the kernels, returns the attention received, {@code [chunk][question][stride]}. */
   private float[] attend(Batch batch, int questions) {
     int chunks = batch.lengths.length;
     long tokens = (long) chunks * batch.stride;
@@ -158,17 +159,23 @@ public final class CudaChunkScorer implements ChunkScorer {
     maxima.reserve((long) chunks * batch.groups * batch.stride * Float.BYTES);
     sums.reserve((long) chunks * batch.groups * batch.stride * Float.BYTES);
     received.reserve(tokens * questions * Float.BYTES);
+    long sharedSlots = (long) chunks * questions * batch.sharedStride;
+    sharedReceived.reserve(sharedSlots * Float.BYTES);
     float temperature = ScoringModel.ATTENTION_TEMPERATURE;
     float locality = ScoringModel.LOCALITY_TOKENS;
     cuda.launch("rotate_rows", tokens * (dims / 2), device(table), integer(vocab), integer(dims), device(ids),
-        device(positions), device(frequencies), new LongPointer(new long[] {tokens}), device(rows));
+        device(positions), device(frequencies), integer(chunks), integer(batch.stride), device(rows));
     cuda.launch("row_stats", tokens * batch.groups, device(rows), integer(dims), integer(chunks),
         integer(batch.groups), integer(batch.stride), device(lengths), device(halves), device(shared),
         integer(batch.sharedStride), device(reaches), real(temperature), real(locality), device(maxima), device(sums));
+    cuda.launchBlocks("shared_received", sharedSlots, device(rows), integer(dims), integer(chunks),
+        integer(questions), integer(batch.groups), integer(batch.stride), device(lengths), device(halves),
+        device(shared), integer(batch.sharedStride), device(reaches), real(temperature), real(locality),
+        device(maxima), device(sums), device(weights), device(sharedReceived));
     cuda.launch("received", tokens * questions, device(rows), integer(dims), integer(chunks), integer(questions),
         integer(batch.groups), integer(batch.stride), device(lengths), device(halves), device(shared),
         integer(batch.sharedStride), device(reaches), real(temperature), real(locality), device(maxima), device(sums),
-        device(weights), device(received));
+        device(weights), device(sharedReceived), device(received));
     cuda.synchronize();
     long computed = System.nanoTime();
     kernelNanos += computed - uploaded;

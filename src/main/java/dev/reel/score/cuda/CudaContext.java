@@ -43,7 +43,8 @@ import org.bytedeco.javacpp.SizeTPointer;
  */
 final class CudaContext {
   private static final String SOURCE = "attention.cu";
-  private static final int THREADS_PER_BLOCK = 128;
+  /** Threads per block; shared_received's reduction is sized for it. */
+  static final int THREADS_PER_BLOCK = 128;
   private static final Map<Integer, CudaContext> OPEN = new HashMap<>();
 
   private final CUctx_st context;
@@ -68,7 +69,7 @@ final class CudaContext {
     try (BytePointer ptx = compile(source(), "compute_" + major[0] + minor[0])) {
       Cuda.check(cuModuleLoadData(module, ptx), "cuModuleLoadData");
     }
-    for (String kernel : new String[] {"rotate_rows", "row_stats", "received"}) {
+    for (String kernel : new String[] {"rotate_rows", "row_stats", "shared_received", "received"}) {
       CUfunc_st function = new CUfunc_st();
       Cuda.check(cuModuleGetFunction(function, module, kernel), "cuModuleGetFunction(" + kernel + ")");
       functions.put(kernel, function);
@@ -92,12 +93,16 @@ final class CudaContext {
 
   /** Launches {@code kernel} over {@code threads} threads (one-dimensional), its arguments in order. */
   void launch(String kernel, long threads, Pointer... arguments) {
-    long blocks = (threads + THREADS_PER_BLOCK - 1) / THREADS_PER_BLOCK;
+    launchBlocks(kernel, (threads + THREADS_PER_BLOCK - 1) / THREADS_PER_BLOCK, arguments);
+  }
+
+  /** Launches {@code kernel} as {@code blocks} blocks of {@link #THREADS_PER_BLOCK} threads. */
+  void launchBlocks(String kernel, long blocks, Pointer... arguments) {
     if (blocks == 0) {
       return;
     }
     if (blocks > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("cuda: " + kernel + " over " + threads + " threads is too large a launch");
+      throw new IllegalArgumentException("cuda: " + kernel + " as " + blocks + " blocks is too large a launch");
     }
     try (PointerPointer<Pointer> parameters = new PointerPointer<>(arguments)) {
       Cuda.check(cuLaunchKernel(functions.get(kernel), (int) blocks, 1, 1, THREADS_PER_BLOCK, 1, 1, 0, null,
@@ -126,8 +131,8 @@ final class CudaContext {
     checkNvrtc(nvrtcCreateProgram(program, new BytePointer(source), new BytePointer(SOURCE), 0,
         (PointerPointer<?>) null, (PointerPointer<?>) null), "nvrtcCreateProgram", null);
     try {
-      // No fused multiply-add: RoPE's products round as the CPU backend's do.
-      String[] options = {"--gpu-architecture=" + architecture, "--fmad=false", "--std=c++17"};
+      // RoPE rounds each product itself (__dmul_rn), as the CPU backend does; the dot products may fuse.
+      String[] options = {"--gpu-architecture=" + architecture, "--std=c++17"};
       try (PointerPointer<BytePointer> flags = new PointerPointer<>(options)) {
         checkNvrtc(nvrtcCompileProgram(program, options.length, flags), "nvrtcCompileProgram", program);
       }

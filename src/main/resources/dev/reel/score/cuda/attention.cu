@@ -13,17 +13,20 @@
 
 extern "C" {
 
-// One thread per (token, pair k): the token's attention-table row, rotated by RoPE at its int64 position with the
-// angle reduced modulo 2 pi in double precision, pairing element k with element k + dims / 2.
+// One thread per (token, pair k), pair-major so a warp's threads take consecutive tokens: the token's attention-table
+// row, rotated by RoPE at its int64 position with the angle reduced modulo 2 pi in double precision, pairing element k
+// with element k + dims / 2.
 __global__ void rotate_rows(const float* table, int vocab, int dims, const int* ids, const long long* positions,
-                            const double* frequencies, long long tokens, float* rows) {
+                            const double* frequencies, int chunks, int stride, float* rows) {
   int half = dims / 2;
   long long index = blockIdx.x * (long long) blockDim.x + threadIdx.x;
-  if (index >= tokens * half) {
+  if (index >= (long long) chunks * stride * half) {
     return;
   }
-  long long t = index / half;
-  int k = (int) (index % half);
+  int k = (int) (index / ((long long) chunks * stride));
+  long long t = index % ((long long) chunks * stride);
+  long long chunkRows = (t / stride) * dims * stride;
+  int i = (int) (t % stride);
   int id = ids[t];
   double x = 0, y = 0;
   if (id >= 0 && id < vocab) {
@@ -33,21 +36,23 @@ __global__ void rotate_rows(const float* table, int vocab, int dims, const int* 
   double theta = remainder((double) positions[t] * frequencies[k], 2 * 3.141592653589793);
   double c = cos(theta);
   double s = sin(theta);
-  rows[t * dims + k] = (float) (x * c - y * s);
-  rows[t * dims + k + half] = (float) (x * s + y * c);
+  // Rounded products, no fused multiply-add: the CPU backend's RoPE bits.
+  rows[chunkRows + (long long) k * stride + i] = (float) __dsub_rn(__dmul_rn(x, c), __dmul_rn(y, s));
+  rows[chunkRows + (long long) (k + half) * stride + i] = (float) __dadd_rn(__dmul_rn(x, s), __dmul_rn(y, c));
 }
 
-__device__ float logit(const float* rows, long long base, int i, int j, int dims, float temperature, float locality,
-                       int reach) {
+// Rows are stored dimension-major per chunk (element d of token i at chunk * dims * stride + d * stride + i), so the
+// threads of a warp, which take consecutive tokens, read consecutive addresses.
+__device__ float logit(const float* rows, long long base, int stride, int i, int j, int dims, float temperature,
+                       float locality, int reach) {
   int distance = i > j ? i - j : j - i;
   if (distance > reach || i == j) {
     return MASKED;
   }
-  const float* q = rows + (base + i) * dims;
-  const float* k = rows + (base + j) * dims;
+  const float* chunkRows = rows + base * dims;
   float dot = 0;
   for (int d = 0; d < dims; d++) {
-    dot += (q[d] / temperature) * k[d];
+    dot += (chunkRows[(long long) d * stride + i] / temperature) * chunkRows[(long long) d * stride + j];
   }
   return dot + (locality > 0 ? -distance / locality : 0.0f);
 }
@@ -91,7 +96,7 @@ __global__ void row_stats(const float* rows, int dims, int chunks, int groups, i
         continue;
       }
     }
-    float l = logit(rows, base, i, j, dims, temperature, locality, reach);
+    float l = logit(rows, base, stride, i, j, dims, temperature, locality, reach);
     if (l > m) {
       sum = sum * expf(m - l) + 1.0f;
       m = l;
@@ -104,12 +109,60 @@ __global__ void row_stats(const float* rows, int dims, int chunks, int groups, i
   sums[at] = sum;
 }
 
-// One thread per (chunk, question, key): what the key receives, sum over the queries holding it of
-// weight * exp(logit - max) / sum. A question's layout is group (question) when groups > 1, else group 0.
+__device__ float probability(const float* rows, long long base, int stride, long long stats, int i, int j, int dims,
+                             float temperature, float locality, int reach, const float* maxima, const float* sums) {
+  float l = logit(rows, base, stride, i, j, dims, temperature, locality, reach);
+  return l == MASKED ? 0.0f : expf(l - maxima[stats + i]) / sums[stats + i];
+}
+
+// One block per (chunk, question, shared slot): what the slot's shared key receives from the queries outside its band
+// (those inside reach it as a band key, in received). The block's threads take strided queries, then add their sums
+// in a fixed tree: the same bits every run.
+__global__ void shared_received(const float* rows, int dims, int chunks, int questions, int groups, int stride,
+                                const int* lengths, const int* halves, const int* shared, int sharedStride,
+                                const int* reaches, float temperature, float locality, const float* maxima,
+                                const float* sums, const float* weights, float* out) {
+  __shared__ float partial[128];
+  int slot = blockIdx.x % sharedStride;
+  int question = (blockIdx.x / sharedStride) % questions;
+  int chunk = blockIdx.x / (sharedStride * questions);
+  int group = groups > 1 ? question : 0;
+  int j = shared[((long long) chunk * groups + group) * sharedStride + slot];
+  int n = lengths[chunk];
+  int half = halves[chunk];
+  long long base = (long long) chunk * stride;
+  long long stats = ((long long) chunk * groups + group) * stride;
+  const float* weight = weights + ((long long) chunk * questions + question) * stride;
+  float total = 0;
+  if (j >= 0) {
+    for (int i = threadIdx.x; i < n; i += blockDim.x) {
+      int distance = i > j ? i - j : j - i;
+      if (distance > half) {
+        total += weight[i] * probability(rows, base, stride, stats, i, j, dims, temperature, locality, reaches[chunk],
+            maxima, sums);
+      }
+    }
+  }
+  partial[threadIdx.x] = total;
+  __syncthreads();
+  for (int width = blockDim.x / 2; width > 0; width /= 2) {
+    if (threadIdx.x < width) {
+      partial[threadIdx.x] += partial[threadIdx.x + width];
+    }
+    __syncthreads();
+  }
+  if (threadIdx.x == 0) {
+    out[blockIdx.x] = partial[0];
+  }
+}
+
+// One thread per (chunk, question, key): what the key receives from the queries whose band holds it, plus, for a
+// shared key, what shared_received summed from the others. A question's layout is group (question) when
+// groups > 1, else group 0.
 __global__ void received(const float* rows, int dims, int chunks, int questions, int groups, int stride,
                          const int* lengths, const int* halves, const int* shared, int sharedStride, const int* reaches,
                          float temperature, float locality, const float* maxima, const float* sums,
-                         const float* weights, float* out) {
+                         const float* weights, const float* sharedReceived, float* out) {
   long long index = blockIdx.x * (long long) blockDim.x + threadIdx.x;
   if (index >= (long long) chunks * questions * stride) {
     return;
@@ -128,19 +181,14 @@ __global__ void received(const float* rows, int dims, int chunks, int questions,
   const float* weight = weights + ((long long) chunk * questions + question) * stride;
   int reach = reaches[chunk];
   const int* keys = shared + ((long long) chunk * groups + group) * sharedStride;
-  bool isShared = false;
-  for (int s = 0; s < sharedStride; s++) {
-    isShared = isShared || keys[s] == j;
-  }
   float total = 0;
-  int lo = isShared ? 0 : max(0, j - half);
-  int hi = isShared ? n - 1 : min(n - 1, j + half);
-  for (int i = lo; i <= hi; i++) {
-    float l = logit(rows, base, i, j, dims, temperature, locality, reach);
-    if (l == MASKED) {
-      continue;
+  for (int i = max(0, j - half); i <= min(n - 1, j + half); i++) {
+    total += weight[i] * probability(rows, base, stride, stats, i, j, dims, temperature, locality, reach, maxima, sums);
+  }
+  for (int s = 0; s < sharedStride; s++) {
+    if (keys[s] == j) {
+      total += sharedReceived[((long long) chunk * questions + question) * sharedStride + s];
     }
-    total += weight[i] * (expf(l - maxima[stats + i]) / sums[stats + i]);
   }
   out[((long long) chunk * questions + question) * stride + j] = total;
 }
