@@ -31,21 +31,34 @@ public final class ScoreStage {
       }
       Promoter promoter = new Promoter(scoring.model().options().topP(), scoring.model().options().chunkBudget());
       try (ChunkScorer scorer = scorer(scoring.model(), backend)) {
+        int batchChunks = scorer.batchChunks(questions.size());
+        List<TokenChunk> pending = new ArrayList<>(Math.min(batchChunks, 1024));
         for (Iterator<TokenChunk> it = partitionChunks; it.hasNext(); ) {
-          TokenChunk chunk = it.next();
-          long start = System.nanoTime();
-          List<ChunkScores> scores = scorer.score(chunk, questions);
-          for (int q = 0; q < questions.size(); q++) {
-            ScoreSummary summary = summaries.get(q);
-            summary.countCaught(scores.get(q).gate());
-            summary.countPromoted(promoter.promote(chunk, scores.get(q), summary));
+          pending.add(it.next());
+          if (pending.size() == batchChunks || !it.hasNext()) {
+            scoreBatch(scorer, pending, questions, promoter, summaries);
+            pending.clear();
           }
-          // The pass's time goes to its first question's counters: the work is shared.
-          summaries.get(0).addScoreNanos(System.nanoTime() - start);
         }
       }
       return summaries;
     });
+  }
+
+  /** Scores a batch of chunks (one on the CPU) and promotes each chunk's tokens for each question. */
+  private static void scoreBatch(ChunkScorer scorer, List<TokenChunk> batch, List<QuestionDna> questions,
+                                 Promoter promoter, List<ScoreSummary> summaries) {
+    long start = System.nanoTime();
+    List<List<ChunkScores>> scores = scorer.scoreAll(batch, questions);
+    for (int c = 0; c < batch.size(); c++) {
+      for (int q = 0; q < questions.size(); q++) {
+        ScoreSummary summary = summaries.get(q);
+        summary.countCaught(scores.get(c).get(q).gate());
+        summary.countPromoted(promoter.promote(batch.get(c), scores.get(c).get(q), summary));
+      }
+    }
+    // The pass's time goes to its first question's counters: the work is shared.
+    summaries.get(0).addScoreNanos(System.nanoTime() - start);
   }
 
   /** The backend --backend names, as this executor can run it; null under --rule seed-l2 (plain Java, no backend). */

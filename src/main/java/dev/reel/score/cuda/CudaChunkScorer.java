@@ -27,6 +27,7 @@ import dev.reel.score.ScoringModel;
  * JVM).
  */
 public final class CudaChunkScorer implements ChunkScorer {
+  private static final long BATCH_TOKENS = 1L << 20;
   private final ScoringModel model;
   private final AlphaShortlist shortlist;
   private final CudaContext cuda;
@@ -114,7 +115,14 @@ public final class CudaChunkScorer implements ChunkScorer {
     return scoreAll(List.of(chunk), questions).get(0);
   }
 
+  /** Chunks per trip to the GPU: about 2^20 tokens times questions (2048 chunks of 512 for one question). */
+  @Override
+  public int batchChunks(int questions) {
+    return (int) Math.max(1, BATCH_TOKENS / ((long) Math.max(1, questions) * model.chunkTokens()));
+  }
+
   /** Each chunk's scores for each question, in the orders given, from one trip to the GPU. */
+  @Override
   public List<List<ChunkScores>> scoreAll(List<TokenChunk> chunks, List<QuestionDna> questions) {
     cuda.makeCurrent();
     Batch batch = Batch.of(chunks, questions, shortlist, squaredNorms);
