@@ -119,31 +119,35 @@ public final class GpuHarness {
         promoted += part.get();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      long upload = 0;
-      long kernel = 0;
-      long download = 0;
-      long bytes = 0;
-      long deviceBytes = 0;
-      for (int t = 0; t < threads; t++) {
-        CudaChunkScorer.Timings after = scorers.get(t).timings();
-        upload += after.uploadNanos() - before.get(t).uploadNanos();
-        kernel += after.kernelNanos() - before.get(t).kernelNanos();
-        download += after.downloadNanos() - before.get(t).downloadNanos();
-        bytes += after.uploadBytes() - before.get(t).uploadBytes();
-        deviceBytes += scorers.get(t).deviceBytes();
-      }
-      double gpuSeconds = (upload + kernel + download) / 1e9 / threads;
-      System.out.println(String.format(Locale.ROOT, "{\"speed\": \"cuda scorer\", \"threads\": %d, \"tokens\": %d,"
-              + " \"seconds\": %.4f, \"tokens_per_second\": %.0f, \"gpu_seconds_per_thread\": %.4f,"
-              + " \"kernel_seconds_per_thread\": %.4f, \"h2d_bytes_per_second\": %.0f, \"scorers_device_bytes\": %d,"
-              + " \"device_bytes_taken_during_run\": %d, \"promoted\": %d, \"device\": \"%s\"}", threads,
-          (long) chunks * SPEED_CHUNK, seconds, chunks * (double) SPEED_CHUNK / seconds, gpuSeconds,
-          kernel / 1e9 / threads, bytes / Math.max(upload / 1e9, 1e-9), deviceBytes, freeBefore - freeBytes(),
-          promoted, scorers.get(0).deviceName()));
+      report(scorers, before, threads, (long) chunks * SPEED_CHUNK, seconds, freeBefore - freeBytes(), promoted);
     } finally {
       pool.shutdown();
       scorers.forEach(CudaChunkScorer::close);
     }
+  }
+
+  /** One JSON line: the run's wall time, and its scorers' GPU time, copies and device memory since {@code before}. */
+  private static void report(List<CudaChunkScorer> scorers, List<CudaChunkScorer.Timings> before, int threads,
+                             long tokens, double seconds, long deviceTaken, long promoted) {
+    long upload = 0;
+    long kernel = 0;
+    long download = 0;
+    long bytes = 0;
+    long deviceBytes = 0;
+    for (int t = 0; t < threads; t++) {
+      CudaChunkScorer.Timings after = scorers.get(t).timings();
+      upload += after.uploadNanos() - before.get(t).uploadNanos();
+      kernel += after.kernelNanos() - before.get(t).kernelNanos();
+      download += after.downloadNanos() - before.get(t).downloadNanos();
+      bytes += after.uploadBytes() - before.get(t).uploadBytes();
+      deviceBytes += scorers.get(t).deviceBytes();
+    }
+    System.out.println(String.format(Locale.ROOT, "{\"speed\": \"cuda scorer\", \"threads\": %d, \"tokens\": %d,"
+            + " \"seconds\": %.4f, \"tokens_per_second\": %.0f, \"gpu_seconds_per_thread\": %.4f,"
+            + " \"kernel_seconds_per_thread\": %.4f, \"h2d_bytes_per_second\": %.0f, \"scorers_device_bytes\": %d,"
+            + " \"device_bytes_taken_during_run\": %d, \"promoted\": %d, \"device\": \"%s\"}", threads, tokens,
+        seconds, tokens / seconds, (upload + kernel + download) / 1e9 / threads, kernel / 1e9 / threads,
+        bytes / Math.max(upload / 1e9, 1e-9), deviceBytes, deviceTaken, promoted, scorers.get(0).deviceName()));
   }
 
   private static long scoreBatches(GpuSample sample, CudaChunkScorer scorer, List<QuestionDna> questions, int chunks,

@@ -141,9 +141,24 @@ public final class CudaChunkScorer implements ChunkScorer {
 
   /** Uploads the batch, runs the kernels, returns the attention received, {@code [chunk][question][stride]}. */
   private float[] attend(Batch batch, int questions) {
-    int chunks = batch.lengths.length;
-    long tokens = (long) chunks * batch.stride;
     long start = System.nanoTime();
+    upload(batch);
+    long uploaded = System.nanoTime();
+    uploadNanos += uploaded - start;
+    runKernels(batch, questions);
+    long computed = System.nanoTime();
+    kernelNanos += computed - uploaded;
+    float[] out = new float[(int) ((long) batch.lengths.length * batch.stride * questions)];
+    try (FloatPointer host = new FloatPointer(out.length)) {
+      received.download(host, out.length);
+      host.get(out);
+    }
+    downloadNanos += System.nanoTime() - computed;
+    return out;
+  }
+
+  private void upload(Batch batch) {
+    int chunks = batch.lengths.length;
     try (IntPointer hostIds = new IntPointer(batch.ids);
          LongPointer hostPositions = new LongPointer(batch.positions);
          IntPointer hostLengths = new IntPointer(batch.lengths);
@@ -151,49 +166,49 @@ public final class CudaChunkScorer implements ChunkScorer {
          IntPointer hostReaches = new IntPointer(batch.reaches);
          IntPointer hostShared = new IntPointer(batch.shared.length == 0 ? new int[] {-1} : batch.shared);
          FloatPointer hostWeights = new FloatPointer(batch.weights)) {
-      ids.upload(hostIds, tokens);
-      positions.upload(hostPositions, tokens);
+      ids.upload(hostIds, hostIds.limit());
+      positions.upload(hostPositions, hostPositions.limit());
       lengths.upload(hostLengths, chunks);
       halves.upload(hostHalves, chunks);
       reaches.upload(hostReaches, chunks);
       shared.upload(hostShared, hostShared.limit());
-      weights.upload(hostWeights, batch.weights.length);
+      weights.upload(hostWeights, hostWeights.limit());
       uploadBytes += hostIds.limit() * 4L + hostPositions.limit() * 8L + hostShared.limit() * 4L
           + hostWeights.limit() * 4L + 12L * chunks;
     }
-    long uploaded = System.nanoTime();
-    uploadNanos += uploaded - start;
-    rows.reserve(tokens * dims * Float.BYTES);
-    maxima.reserve((long) chunks * batch.groups * batch.stride * Float.BYTES);
-    sums.reserve((long) chunks * batch.groups * batch.stride * Float.BYTES);
-    received.reserve(tokens * questions * Float.BYTES);
+  }
+
+  /** Rows and RoPE, each query's softmax statistics, shared keys' attention, every key's attention received. */
+  private void runKernels(Batch batch, int questions) {
+    int chunks = batch.lengths.length;
+    long tokens = (long) chunks * batch.stride;
     long sharedSlots = (long) chunks * questions * batch.sharedStride;
+    rows.reserve(tokens * dims * Float.BYTES);
+    maxima.reserve(tokens * batch.groups * Float.BYTES);
+    sums.reserve(tokens * batch.groups * Float.BYTES);
     sharedReceived.reserve(sharedSlots * Float.BYTES);
-    float temperature = ScoringModel.ATTENTION_TEMPERATURE;
-    float locality = ScoringModel.LOCALITY_TOKENS;
+    received.reserve(tokens * questions * Float.BYTES);
+    Pointer temperature = real(ScoringModel.ATTENTION_TEMPERATURE);
+    Pointer locality = real(ScoringModel.LOCALITY_TOKENS);
+    Pointer[] layout = {integer(batch.stride), device(lengths), device(halves), device(shared),
+        integer(batch.sharedStride), device(reaches), temperature, locality};
     cuda.launch("rotate_rows", tokens * (dims / 2), device(table), integer(vocab), integer(dims), device(ids),
         device(positions), device(frequencies), integer(chunks), integer(batch.stride), device(rows));
-    cuda.launch("row_stats", tokens * batch.groups, device(rows), integer(dims), integer(chunks),
-        integer(batch.groups), integer(batch.stride), device(lengths), device(halves), device(shared),
-        integer(batch.sharedStride), device(reaches), real(temperature), real(locality), device(maxima), device(sums));
-    cuda.launchBlocks("shared_received", sharedSlots, device(rows), integer(dims), integer(chunks),
-        integer(questions), integer(batch.groups), integer(batch.stride), device(lengths), device(halves),
-        device(shared), integer(batch.sharedStride), device(reaches), real(temperature), real(locality),
-        device(maxima), device(sums), device(weights), device(sharedReceived));
-    cuda.launch("received", tokens * questions, device(rows), integer(dims), integer(chunks), integer(questions),
-        integer(batch.groups), integer(batch.stride), device(lengths), device(halves), device(shared),
-        integer(batch.sharedStride), device(reaches), real(temperature), real(locality), device(maxima), device(sums),
-        device(weights), device(sharedReceived), device(received));
+    cuda.launch("row_stats", tokens * batch.groups, concat(new Pointer[] {device(rows), integer(dims),
+        integer(chunks), integer(batch.groups)}, layout, device(maxima), device(sums)));
+    Pointer[] attended = {device(rows), integer(dims), integer(chunks), integer(questions), integer(batch.groups)};
+    cuda.launchBlocks("shared_received", sharedSlots, concat(attended, layout, device(maxima), device(sums),
+        device(weights), device(sharedReceived)));
+    cuda.launch("received", tokens * questions, concat(attended, layout, device(maxima), device(sums),
+        device(weights), device(sharedReceived), device(received)));
     cuda.synchronize();
-    long computed = System.nanoTime();
-    kernelNanos += computed - uploaded;
-    float[] out = new float[(int) (tokens * questions)];
-    try (FloatPointer host = new FloatPointer(out.length)) {
-      received.download(host, out.length);
-      host.get(out);
-    }
-    downloadNanos += System.nanoTime() - computed;
-    return out;
+  }
+
+  private static Pointer[] concat(Pointer[] first, Pointer[] second, Pointer... rest) {
+    Pointer[] all = java.util.Arrays.copyOf(first, first.length + second.length + rest.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    System.arraycopy(rest, 0, all, first.length + second.length, rest.length);
+    return all;
   }
 
   private static Pointer device(DeviceArray array) {
