@@ -4,6 +4,7 @@ import static org.bytedeco.cuda.global.cudart.cuMemGetInfo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -69,7 +70,7 @@ public final class GpuHarness {
           for (int i = 0; i < expected.length; i++) {
             worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-30));
           }
-          samePromoted += java.util.Arrays.equals(promoted[q], c.promoted()[k][q]) ? 1 : 0;
+          samePromoted += Arrays.equals(promoted[q], c.promoted()[k][q]) ? 1 : 0;
           compared++;
         }
       }
@@ -152,7 +153,7 @@ public final class GpuHarness {
 
   private static long scoreBatches(GpuSample sample, CudaChunkScorer scorer, List<QuestionDna> questions, int chunks,
                                    int first, int step) {
-    Promoter promoter = new Promoter(0.9, 64);
+    Promoter promoter = BenchScoring.promoter();
     long promoted = 0;
     for (int from = first; from < chunks; from += step) {
       List<TokenChunk> batch = batch(sample, from, Math.min(BATCH_CHUNKS, chunks - from));

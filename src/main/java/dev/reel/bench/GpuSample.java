@@ -8,14 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import dev.reel.chunk.TokenChunk;
-import dev.reel.config.Backend;
-import dev.reel.config.ImportancePart;
-import dev.reel.config.ScoreOptions;
-import dev.reel.config.ScoringRule;
-import dev.reel.config.VectorSource;
 import dev.reel.model.ModelFiles;
 import dev.reel.model.TokenVectors;
 import dev.reel.score.ChunkScores;
@@ -57,18 +51,13 @@ record GpuSample(TokenVectors attentionVectors, List<QuestionDna> questions, Lis
     }
   }
 
-  static ScoreOptions options(double alpha) {
-    return new ScoreOptions(alpha, 16, 42, 0.15, 0.9, 64, EnumSet.noneOf(ImportancePart.class), null,
-        ScoringRule.DNA, VectorSource.STATIC, Backend.CPU);
-  }
-
   static ScoringModel model(TokenVectors attentionVectors, double alpha, int chunkTokens) {
-    return new ScoringModel(attentionVectors, options(alpha), chunkTokens);
+    return new ScoringModel(attentionVectors, BenchScoring.options(alpha), chunkTokens);
   }
 
   /** Positions promoted per question: the promoter's choice on these scores. */
   static long[][] promoted(TokenChunk chunk, List<ChunkScores> scores) {
-    Promoter promoter = new Promoter(0.9, 64);
+    Promoter promoter = BenchScoring.promoter();
     long[][] out = new long[scores.size()][];
     for (int q = 0; q < scores.size(); q++) {
       out[q] = promoter.promote(chunk, scores.get(q)).stream().mapToLong(c -> c.position()).toArray();
@@ -84,7 +73,7 @@ record GpuSample(TokenVectors attentionVectors, List<QuestionDna> questions, Lis
     Arrays.fill(ones, 1f);
     List<QuestionDna> questions = new ArrayList<>();
     for (Weighted question : List.of(Weighted.NONE, new Weighted(questionTokens, ones))) {
-      DnaGates gates = DnaGates.build(null, 16, 42, 0.15f, question, corpus.vectors, corpus.vocabulary);
+      DnaGates gates = BenchScoring.gates(question, corpus);
       questions.add(new QuestionDna(gates, DnaLookup.build(gates, question, corpus.vectors), question));
     }
     List<Case> cases = new ArrayList<>();

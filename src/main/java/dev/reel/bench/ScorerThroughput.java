@@ -1,16 +1,12 @@
 package dev.reel.bench;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import dev.reel.chunk.TokenChunk;
-import dev.reel.config.ImportancePart;
 import dev.reel.config.ScoreOptions;
-import dev.reel.config.ScoringRule;
-import dev.reel.config.VectorSource;
 import dev.reel.score.DnaGates;
 import dev.reel.score.DnaLookup;
 import dev.reel.score.QuestionDna;
@@ -34,9 +30,8 @@ final class ScorerThroughput {
 
   /** Tokens per second scoring {@code tokens} tokens in chunks of {@code chunkTokens} on {@code threads} threads. */
   double tokensPerSecond(double alpha, int chunkTokens, long tokens, int threads) throws Exception {
-    ScoreOptions options = new ScoreOptions(alpha, 16, 42, 0.15, 0.9, 64, EnumSet.noneOf(ImportancePart.class),
-        null, ScoringRule.DNA, VectorSource.STATIC, dev.reel.config.Backend.CPU);
-    DnaGates gates = DnaGates.build(null, 16, 42, 0.15f, Weighted.NONE, corpus.vectors, corpus.vocabulary);
+    ScoreOptions options = BenchScoring.options(alpha);
+    DnaGates gates = BenchScoring.gates(Weighted.NONE, corpus);
     long lookupStart = System.nanoTime();
     DnaLookup dna = DnaLookup.build(gates, Weighted.NONE, corpus.vectors);
     lookupSeconds = (System.nanoTime() - lookupStart) / 1e9;

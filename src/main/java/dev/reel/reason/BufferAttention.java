@@ -11,9 +11,9 @@ import dev.reel.score.RotaryEncoding;
 /**
  * The final pass's self-attention over the buffer: kept tokens, in corpus order, rotated by RoPE at their original
  * positions (or, with the compact policy, at 0..K-1), attend to each other under the same alpha kernel as the
- * chunks ({@code kernel}, the backend's). Queries weigh in by the question's attention (or, without a question, by importance), so interest flows
- * from the tokens that match the question to the tokens they attend to: the digits beside "pass key", the value
- * beside a variable's name.
+ * chunks ({@code kernel}, the backend's). Queries weigh in by the question's attention (or, without a question, by
+ * importance), so interest flows from the tokens that match the question to the tokens they attend to: the digits
+ * beside "pass key", the value beside a variable's name.
  */
 final class BufferAttention {
   private BufferAttention() {}

@@ -26,12 +26,17 @@ public final class AttentionReach {
   public static double maxSquaredNorm(float[] rows, int n, int dims) {
     double squared = 0;
     for (int i = 0; i < n; i++) {
-      double norm = 0;
-      for (int k = 0; k < dims; k++) {
-        norm += (double) rows[i * dims + k] * rows[i * dims + k];
-      }
-      squared = Math.max(squared, norm);
+      squared = Math.max(squared, squaredNorm(rows, i, dims));
     }
     return squared;
+  }
+
+  /** The squared norm of row {@code i} of {@code [n][dims]} {@code rows}. */
+  public static double squaredNorm(float[] rows, int i, int dims) {
+    double norm = 0;
+    for (int k = 0; k < dims; k++) {
+      norm += (double) rows[i * dims + k] * rows[i * dims + k];
+    }
+    return norm;
   }
 }

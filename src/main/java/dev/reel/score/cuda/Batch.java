@@ -1,5 +1,6 @@
 package dev.reel.score.cuda;
 
+import java.util.Arrays;
 import java.util.List;
 import dev.reel.chunk.TokenChunk;
 import dev.reel.score.AlphaShortlist;
@@ -72,7 +73,7 @@ final class Batch {
     int n = chunk.length();
     inputs[c] = in;
     lengths[c] = n;
-    java.util.Arrays.fill(ids, c * stride, (c + 1) * stride, -1);
+    Arrays.fill(ids, c * stride, (c + 1) * stride, -1);
     System.arraycopy(chunk.ids(), 0, ids, c * stride, n);
     System.arraycopy(chunk.positions(), 0, positions, c * stride, n);
     double squared = 0;
@@ -84,7 +85,7 @@ final class Batch {
     halves[c] = shortlist.isDense(n) ? Math.min(n, reaches[c]) : shortlist.halfWindow(n);
     for (int g = 0; g < groups; g++) {
       int at = (c * groups + g) * sharedStride;
-      java.util.Arrays.fill(shared, at, at + sharedStride, -1);
+      Arrays.fill(shared, at, at + sharedStride, -1);
       System.arraycopy(keys[g], 0, shared, at, keys[g].length);
     }
     int questions = in.weights().length;

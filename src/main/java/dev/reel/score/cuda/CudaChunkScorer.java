@@ -1,6 +1,7 @@
 package dev.reel.score.cuda;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -77,8 +78,7 @@ public final class CudaChunkScorer implements ChunkScorer {
     vectors.gather(every, vocab, all);
     squaredNorms = new float[vocab];
     for (int t = 0; t < vocab; t++) {
-      squaredNorms[t] = (float) AttentionReach.maxSquaredNorm(java.util.Arrays.copyOfRange(all, t * dims,
-          (t + 1) * dims), 1, dims);
+      squaredNorms[t] = (float) AttentionReach.squaredNorm(all, t, dims);
     }
     try (FloatPointer host = new FloatPointer(all);
          DoublePointer angles = new DoublePointer(new RotaryEncoding(dims, 1).frequencies())) {
@@ -205,7 +205,7 @@ public final class CudaChunkScorer implements ChunkScorer {
   }
 
   private static Pointer[] concat(Pointer[] first, Pointer[] second, Pointer... rest) {
-    Pointer[] all = java.util.Arrays.copyOf(first, first.length + second.length + rest.length);
+    Pointer[] all = Arrays.copyOf(first, first.length + second.length + rest.length);
     System.arraycopy(second, 0, all, first.length, second.length);
     System.arraycopy(rest, 0, all, first.length + second.length, rest.length);
     return all;
