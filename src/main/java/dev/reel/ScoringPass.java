@@ -61,6 +61,9 @@ final class ScoringPass {
     if (summaries.get(0).fallback() != null) {
       metrics.put("backend_score_fallback", summaries.get(0).fallback());
     }
+    if (!summaries.get(0).taskGpus().isEmpty()) {
+      metrics.put("score_task_gpus", summaries.get(0).taskGpus());
+    }
     return summaries;
   }
 }

@@ -2,19 +2,23 @@ package dev.reel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.reel.score.cuda.CudaBackend;
 import dev.reel.testing.Corpora;
 import dev.reel.testing.JobRuns;
 
@@ -24,19 +28,33 @@ import dev.reel.testing.JobRuns;
  * directory), the job submitted through SparkSubmit in
  * client mode with the application jar (so this runs after {@code package}, as an integration test). Over all of
  * data-samples/, its reel and answer are local mode's, and both workers' executors ran its tasks; with one executor killed (SIGKILL) as the score
- * stage starts, the job still succeeds with the same reel, and metrics.json counts the executor lost.
+ * stage starts, the job still succeeds with the same reel, and metrics.json counts the executor lost. Each worker
+ * offers one GPU named by a fake discovery script, so Spark's GPU scheduling runs on these CPU-only workers too.
  */
 class ClusterIT {
   /** The README's first command's question, over all of data-samples/. */
   private static final String SAMPLES_QUESTION = "What did the president propose for health insurance?";
   private static final String QUESTION = "What does the break statement do?";
 
+  /** What a job asking a GPU per executor and per task adds to spark-submit. */
+  private static final String GPU_PER_TASK =
+      "--conf spark.executor.resource.gpu.amount=1 --conf spark.task.resource.gpu.amount=1";
+  /** Logged by an executor whose task holds a GPU that CUDA cannot use. */
+  private static final String GPU_FALLBACK = "auto: the task holds GPU 0, cpu used: ";
+
   @TempDir
   static Path dir;
 
+  /** Local mode's outputs by input and question, for the tests that compare with them. */
+  private static final Map<List<Object>, Path> LOCAL_RUNS = new HashMap<>();
+
   @BeforeAll
   static void up() throws Exception {
-    int exit = run(dir.resolve("up.log"), "deploy/cluster", "up", "--dir", cluster().toString());
+    Path discovery = dir.resolve("fake-gpu-discovery.sh");
+    Files.writeString(discovery, "#!/bin/sh\necho '{\"name\": \"gpu\", \"addresses\": [\"0\"]}'\n");
+    assertTrue(discovery.toFile().setExecutable(true));
+    int exit = run(dir.resolve("up.log"), "deploy/cluster", "up", "--dir", cluster().toString(),
+        "--gpu-discovery", discovery.toString());
     assertEquals(0, exit, tail(dir.resolve("up.log")));
   }
 
@@ -53,8 +71,7 @@ class ClusterIT {
     assertTrue(submit.waitFor(10, TimeUnit.MINUTES), tail(log));
     assertEquals(0, submit.exitValue(), tail(log));
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
-    Path local = dir.resolve("samples-local");
-    JobRuns.run(JobRuns.args(Corpora.SAMPLES, local, "--question", SAMPLES_QUESTION));
+    Path local = localRun(Corpora.SAMPLES, SAMPLES_QUESTION);
     assertEquals(JobRuns.reelRows(local), JobRuns.reelRows(out), "reel.parquet row for row, every column");
     assertEquals(JobRuns.json(local.resolve("answer.json")).get("answer"),
         JobRuns.json(out.resolve("answer.json")).get("answer"));
@@ -83,14 +100,61 @@ class ClusterIT {
     assertEquals(0, submit.exitValue(), tail(log));
     JsonNode metrics = JobRuns.json(out.resolve("metrics.json"));
     assertTrue(metrics.get("executors_lost").asInt() >= 1, metrics.toString());
-    Path local = dir.resolve("html-local");
-    JobRuns.run(JobRuns.args(Corpora.SAMPLES.resolve("html"), local, "--question", QUESTION));
+    Path local = localRun(Corpora.SAMPLES.resolve("html"), QUESTION);
     assertEquals(JobRuns.reelRows(local), JobRuns.reelRows(out), "the reel of a run that lost an executor");
+  }
+
+  /**
+   * Spark's GPU scheduling with no usable GPU: the job asks a GPU per executor and per task of workers whose
+   * discovery script names one that CUDA cannot open here. Every scoring task sees its address, runs on the CPU, and
+   * says so once in its executor's log and in metrics.json; the reel is local mode's.
+   */
+  @Test
+  void tasksHoldingAGpuCudaCannotUseFallBackToTheCpuAndSaySo() throws Exception {
+    assumeTrue(new CudaBackend().unavailableReason().isPresent(), "CUDA runs here: the tasks would not fall back");
+    Path out = dir.resolve("gpu-out");
+    Path log = dir.resolve("gpu.log");
+    Process submit = start(log, Map.of("REEL_SUBMIT_OPTS", GPU_PER_TASK), "deploy/cluster", "submit", "--dir",
+        cluster().toString(), "--", "--input", Corpora.SAMPLES.resolve("html").toString(), "--output", out.toString(),
+        "--question", QUESTION);
+    assertTrue(submit.waitFor(10, TimeUnit.MINUTES), tail(log));
+    assertEquals(0, submit.exitValue(), tail(log));
+    JsonNode metrics = JobRuns.json(out.resolve("metrics.json"));
+    assertEquals("cpu", metrics.get("backend_score").asText(), metrics.toString());
+    assertTrue(metrics.get("backend_score_fallback").asText().startsWith(GPU_FALLBACK), metrics.toString());
+    JsonNode gpus = metrics.get("score_task_gpus");
+    assertTrue(gpus != null && gpus.size() >= 1, metrics.toString());
+    gpus.forEach(addresses -> assertEquals("[\"0\"]", addresses.toString(), "the address the script named"));
+    int saidSo = 0;
+    for (Path stderr : executorLogs()) {
+      long lines = Files.readAllLines(stderr).stream().filter(line -> line.contains(GPU_FALLBACK)).count();
+      assertTrue(lines <= 1, "said once per executor, not per task: " + stderr);
+      saidSo += (int) lines;
+    }
+    assertEquals(gpus.size(), saidSo, "each executor that scored says why it fell back");
+    Path local = localRun(Corpora.SAMPLES.resolve("html"), QUESTION);
+    assertEquals(JobRuns.reelRows(local), JobRuns.reelRows(out), "the CPU's reel");
+  }
+
+  /** The job in local mode over {@code input}, run once for all the tests that compare with it. */
+  private static synchronized Path localRun(Path input, String question) {
+    return LOCAL_RUNS.computeIfAbsent(List.of(input, question), key -> {
+      Path local = dir.resolve("local-" + LOCAL_RUNS.size());
+      JobRuns.run(JobRuns.args(input, local, "--question", question));
+      return local;
+    });
+  }
+
+  /** Every executor's stderr, over both workers and all applications. */
+  private static List<Path> executorLogs() throws IOException {
+    try (Stream<Path> files = Files.walk(cluster())) {
+      return files.filter(p -> p.getFileName().toString().equals("stderr")).toList();
+    }
   }
 
   /** The job on the cluster over {@code input}, started: its output to {@code log}. */
   private static Process submit(Path input, String question, Path out, Path log) throws IOException {
-    return start(log, "deploy/cluster", "submit", "--dir", cluster().toString(), "--", "--input", input.toString(),
+    return start(log, Map.of(), "deploy/cluster", "submit", "--dir", cluster().toString(), "--", "--input", input.toString(),
         "--output", out.toString(), "--question", question);
   }
 
@@ -123,15 +187,17 @@ class ClusterIT {
     return false;
   }
 
-  /** Starts a command from the project root, its output to {@code log}. */
-  private static Process start(Path log, String... command) throws IOException {
-    return new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  /** Starts a command from the project root with {@code env} added to its environment, its output to {@code log}. */
+  private static Process start(Path log, Map<String, String> env, String... command) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
   /** Runs a command from the project root, output to {@code log}; its exit code (fails after 10 minutes). */
   private static int run(Path log, String... command) throws Exception {
-    Process process = start(log, command);
+    Process process = start(log, Map.of(), command);
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException(String.join(" ", command) + " ran over 10 minutes: " + tail(log));

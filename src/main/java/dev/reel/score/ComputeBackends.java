@@ -1,6 +1,7 @@
 package dev.reel.score;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
@@ -40,10 +41,19 @@ public final class ComputeBackends {
       return new Chosen(cuda, null);
     }
     if (asked == Backend.AUTO) {
-      if (LOGGED.add("auto: " + reason)) {
-        LOG.info("score: backend auto runs on the cpu ({})", reason);
+      Optional<TaskGpu> gpu = TaskGpu.current();
+      if (gpu.isEmpty()) {
+        if (LOGGED.add("auto: " + reason)) {
+          LOG.info("score: backend auto runs on the cpu ({})", reason);
+        }
+        return new Chosen(cpu, null);
       }
-      return new Chosen(cpu, null);
+      // Spark gave this task a GPU it cannot use: a misconfigured host, worth saying.
+      String fallback = "auto: the task holds GPU " + String.join(",", gpu.get().addresses()) + ", cpu used: " + reason;
+      if (LOGGED.add(fallback)) {
+        LOG.warn("score: backend {}", fallback);
+      }
+      return new Chosen(cpu, fallback);
     }
     String fallback = "cuda asked for, cpu used: " + reason;
     if (LOGGED.add(fallback)) {

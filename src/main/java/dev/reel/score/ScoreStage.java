@@ -3,6 +3,7 @@ package dev.reel.score;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import dev.reel.chunk.ChunkStage;
@@ -26,8 +27,9 @@ public final class ScoreStage {
       List<QuestionDna> questions = scoring.questions();
       List<ScoreSummary> summaries = new ArrayList<>(questions.size());
       ComputeBackends.Chosen backend = backend(scoring.model());
+      Optional<TaskGpu> gpu = TaskGpu.current();
       for (QuestionDna question : questions) {
-        summaries.add(new ScoreSummary(capacity, question.gates().count(), stats, backend));
+        summaries.add(new ScoreSummary(capacity, question.gates().count(), stats, backend, gpu));
       }
       Promoter promoter = new Promoter(scoring.model().options().topP(), scoring.model().options().chunkBudget());
       try (ChunkScorer scorer = scorer(scoring.model(), backend)) {

@@ -2,6 +2,11 @@ package dev.reel.score;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import dev.reel.chunk.ChunkStoreStats;
@@ -25,10 +30,13 @@ public final class ScoreSummary implements Serializable, Promoter.Sink {
   /** The backends that scored (sorted, '+' between), "java" under seed-l2; and why not the one asked for, or null. */
   private String backend;
   private String fallback;
+  /** Executor id to the GPU addresses its scoring tasks held (Spark's "gpu" resource); empty where none did. */
+  private TreeMap<String, TreeSet<String>> taskGpus = new TreeMap<>();
 
-  ScoreSummary(int capacity, int gates, ChunkStoreStats store, ComputeBackends.Chosen chosen) {
+  ScoreSummary(int capacity, int gates, ChunkStoreStats store, ComputeBackends.Chosen chosen, Optional<TaskGpu> gpu) {
     this.backend = chosen == null ? "java" : chosen.backend().name();
     this.fallback = chosen == null ? null : chosen.fallback();
+    gpu.ifPresent(held -> taskGpus.put(held.executor(), new TreeSet<>(held.addresses())));
     this.top = new BoundedTopK(capacity);
     this.caughtPerGate = new long[gates];
     this.chunks = store.chunks();
@@ -81,6 +89,8 @@ public final class ScoreSummary implements Serializable, Promoter.Sink {
     backend = Stream.of(backend.split("\\+"), other.backend.split("\\+")).flatMap(Arrays::stream).distinct()
         .sorted().collect(Collectors.joining("+"));
     fallback = fallback != null ? fallback : other.fallback;
+    other.taskGpus.forEach((executor, addresses) ->
+        taskGpus.computeIfAbsent(executor, e -> new TreeSet<>()).addAll(addresses));
     return this;
   }
 
@@ -124,6 +134,13 @@ public final class ScoreSummary implements Serializable, Promoter.Sink {
   /** Why an executor ran on another backend than --backend asked for, or null. */
   public String fallback() {
     return fallback;
+  }
+
+  /** Executor id to the GPU addresses its scoring tasks held, sorted; empty where no task held a GPU. */
+  public Map<String, List<String>> taskGpus() {
+    Map<String, List<String>> copy = new TreeMap<>();
+    taskGpus.forEach((executor, addresses) -> copy.put(executor, List.copyOf(addresses)));
+    return copy;
   }
 
   /** Task time spent assembling and storing chunks, summed over partitions. */

@@ -4,13 +4,12 @@ import static org.bytedeco.cuda.global.cudart.cuDeviceGetCount;
 import static org.bytedeco.cuda.global.cudart.cuInit;
 
 import java.util.Optional;
-import org.apache.spark.TaskContext;
-import org.apache.spark.resource.ResourceInformation;
 import org.bytedeco.javacpp.Loader;
 import dev.reel.score.AttentionKernel;
 import dev.reel.score.ChunkScorer;
 import dev.reel.score.ComputeBackend;
 import dev.reel.score.ScoringModel;
+import dev.reel.score.TaskGpu;
 
 /**
  * The CUDA backend: chunk scoring on the GPU the Spark task holds (its "gpu" resource address, else GPU 0) through
@@ -70,11 +69,6 @@ public final class CudaBackend implements ComputeBackend {
 
   /** The GPU this Spark task was given (spark.task.resource.gpu.amount), else GPU 0. */
   private static int taskDevice() {
-    TaskContext task = TaskContext.get();
-    if (task == null || !task.resources().contains("gpu")) {
-      return 0;
-    }
-    ResourceInformation gpu = task.resources().get("gpu").get();
-    return gpu.addresses().length == 0 ? 0 : Integer.parseInt(gpu.addresses()[0].trim());
+    return TaskGpu.current().map(TaskGpu::device).orElse(0);
   }
 }
