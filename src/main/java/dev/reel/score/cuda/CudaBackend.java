@@ -17,7 +17,8 @@ import dev.reel.score.TaskGpu;
  * or NVRTC does not load or no GPU is found. The driver's final pass has no CUDA kernel yet ({@link #runsFinalPass}).
  */
 public final class CudaBackend implements ComputeBackend {
-  private static volatile Optional<String> unavailable;
+  /** Probed once per JVM: a second probe after a failed load reports only "Could not initialize class". */
+  private static Optional<String> unavailable;
 
   @Override
   public String name() {
@@ -26,12 +27,12 @@ public final class CudaBackend implements ComputeBackend {
 
   @Override
   public Optional<String> unavailableReason() {
-    Optional<String> reason = unavailable;
-    if (reason == null) {
-      reason = probe();
-      unavailable = reason;
+    synchronized (CudaBackend.class) {
+      if (unavailable == null) {
+        unavailable = probe();
+      }
+      return unavailable;
     }
-    return reason;
   }
 
   private static Optional<String> probe() {
