@@ -130,11 +130,14 @@ final class QuestionPass {
   private ReelResult reason(List<Candidate> buffer, ReasonStage.Request request, JobMetrics metrics) {
     StageClock reasonClock = StageClock.start("reason", buffer.size() + " buffered tokens");
     spark.setJobDescription("reel reason: evidence passages from " + buffer.size() + " buffered tokens");
-    ComputeBackends.Chosen backend = ComputeBackends.chooseFinalPass(config.score().backend());
+    ComputeBackends.Chosen backend = ComputeBackends.choose(config.score().backend());
     ReelResult reel;
-    try (AttentionKernel kernel = backend.backend().attention(config.score().alpha())) {
+    try (AttentionKernel kernel = backend.backend().attention(config.score().alpha(), config.bufferBytes())) {
       reel = ReasonStage.run(spark, corpus.texts(), buffer, request, models.vectors(), models.attentionVectors(),
           kernel, config.positions(), models.vocabulary());
+      if (kernel.peakDeviceBytes() > 0) {
+        metrics.put("reason_device_bytes", kernel.peakDeviceBytes());
+      }
     }
     metrics.put("backend_reason", backend.backend().name());
     if (backend.fallback() != null) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code jobs/bench}: measurements written to results files (Markdown) with machine, date, commit and command. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Alpha.class,
-    BenchCommand.Throughput.class, BenchCommand.Dna.class, ScaleCommand.class, AskBench.class, GpuSampleCommand.class}, description = "Benchmarks of the reel job's kernels and stages.")
+    BenchCommand.Throughput.class, BenchCommand.Dna.class, ScaleCommand.class, AskBench.class, GpuSampleCommand.class,
+    FinalPassCommand.Sample.class, FinalPassCommand.Replay.class}, description = "Benchmarks of the reel job's kernels and stages.")
 public final class BenchCommand {
   @Option(names = "--corpus", defaultValue = "data-samples/prose", paramLabel = "DIR",
       description = "Folder of .txt files whose tokens feed the kernels (default: ${DEFAULT-VALUE}).")

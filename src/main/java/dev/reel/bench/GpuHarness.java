@@ -174,7 +174,7 @@ public final class GpuHarness {
     return chunks;
   }
 
-  private static long freeBytes() {
+  static long freeBytes() {
     try (SizeTPointer free = new SizeTPointer(1); SizeTPointer total = new SizeTPointer(1)) {
       cuMemGetInfo(free, total);
       return free.get();

@@ -1,10 +1,7 @@
 package dev.reel.bench;
 
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,15 +116,10 @@ record GpuSample(TokenVectors attentionVectors, List<QuestionDna> questions, Lis
   }
 
   void write(Path file) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
-      out.writeObject(this);
-    }
+    BenchFiles.write(file, this);
   }
 
-  static GpuSample read(Path file) throws IOException, ClassNotFoundException {
-    try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
-      return (GpuSample) in.readObject();
-    }
+  static GpuSample read(Path file) throws IOException {
+    return BenchFiles.read(file, GpuSample.class);
   }
 }

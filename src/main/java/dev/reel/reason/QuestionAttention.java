@@ -2,12 +2,13 @@ package dev.reel.reason;
 
 import java.util.List;
 import dev.reel.model.TokenVectors;
+import dev.reel.score.AttentionKernel;
 import dev.reel.score.Candidate;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 
 /**
  * The question against the buffer. Each kept token's attention logit is its best weighted similarity to a question
- * token, and a softmax over the whole buffer turns logits into the share of attention each token receives. Beside
+ * token (the dot products on the final pass's backend), and a softmax over the whole buffer turns logits into the share of attention each token receives. Beside
  * it, each token's match to each question token, {@code max(0, cos)^3} (the shape of the scorer's relevance: the
  * token itself counts 1, an unrelated one about 0), from which passages count how much of the question they hold.
  *
@@ -22,7 +23,8 @@ record QuestionAttention(double[] attention, float[] matches, int width) {
     return matches[token * width + questionToken];
   }
 
-  static QuestionAttention over(List<Candidate> buffer, Weighted question, TokenVectors vectors) {
+  static QuestionAttention over(List<Candidate> buffer, Weighted question, TokenVectors vectors,
+                                AttentionKernel kernel) {
     int[] questionTokens = question.ids();
     int width = questionTokens.length;
     int dims = vectors.dims();
@@ -31,16 +33,14 @@ record QuestionAttention(double[] attention, float[] matches, int width) {
     int[] ids = buffer.stream().mapToInt(Candidate::tokenId).toArray();
     float[] kept = new float[ids.length * dims];
     vectors.gather(ids, ids.length, kept);
+    double[] dots = kernel.similarities(kept, ids.length, tastes, width, dims);
     double[] logits = new double[ids.length];
     float[] matches = new float[ids.length * width];
     double max = Double.NEGATIVE_INFINITY;
     for (int t = 0; t < ids.length; t++) {
       double best = -1;
       for (int q = 0; q < width; q++) {
-        double dot = 0;
-        for (int k = 0; k < dims; k++) {
-          dot += tastes[q * dims + k] * kept[t * dims + k];
-        }
+        double dot = dots[t * width + q];
         best = Math.max(best, question.weights()[q] * dot);
         double positive = Math.max(0, dot);
         matches[t * width + q] = (float) (positive * positive * positive);

@@ -66,7 +66,7 @@ public final class ReasonStage {
     boolean asked = question.ids().length > 0;
     List<Candidate> byPosition = new ArrayList<>(buffer);
     byPosition.sort(Comparator.comparingLong(Candidate::position));
-    QuestionAttention match = asked ? QuestionAttention.over(byPosition, question, vectors) : null;
+    QuestionAttention match = asked ? QuestionAttention.over(byPosition, question, vectors, kernel) : null;
     double[] direct = asked ? match.attention() : byPosition.stream().mapToDouble(Candidate::score).toArray();
     float[] received = BufferAttention.received(byPosition, direct, attentionVectors, kernel, policy);
     Map<Candidate, Double> weights = new IdentityHashMap<>();

@@ -1,9 +1,9 @@
 package dev.reel.score;
 
 /**
- * Attention under the alpha slider over a sequence of rotated vectors, made by a {@link ComputeBackend} for stage
- * code that must not know the backend. Closing frees the backend's native memory. Not thread-safe: one per task (or
- * per driver stage).
+ * The driver's final pass on a backend: attention under the alpha slider over the buffer's rotated vectors, and the
+ * question's match against the kept rows. Made by a {@link ComputeBackend} for stage code that must not know the
+ * backend. Closing frees the backend's native memory. Not thread-safe: one per driver stage.
  */
 public interface AttentionKernel extends AutoCloseable {
   /**
@@ -12,6 +12,17 @@ public interface AttentionKernel extends AutoCloseable {
    * contribution to the attention received.
    */
   AttentionResult attend(float[] rows, float[] values, int n, int dims, float[] gravity, float[] weights);
+
+  /**
+   * Each kept row ({@code kept}, {@code [n][dims]}) against each question row ({@code [width][dims]}), as
+   * {@link Similarities#dots} computes them: {@code [n][width]}.
+   */
+  double[] similarities(float[] kept, int n, float[] question, int width, int dims);
+
+  /** The most device memory it has held, in bytes (0 on the CPU): at most the budget it was made with. */
+  default long peakDeviceBytes() {
+    return 0;
+  }
 
   @Override
   void close();

@@ -19,11 +19,9 @@ public interface ComputeBackend {
   /** A scorer for one task's chunks; the caller closes it. */
   ChunkScorer scorer(ScoringModel model);
 
-  /** Whether it runs the driver's final pass ({@link #attention}); where not, the CPU backend runs it. */
-  default boolean runsFinalPass() {
-    return true;
-  }
-
-  /** The attention kernel under {@code alpha} with the scoring's temperature and locality; the caller closes it. */
-  AttentionKernel attention(double alpha);
+  /**
+   * The final pass's kernel under {@code alpha} with the scoring's temperature and locality; a backend with device
+   * memory holds at most {@code deviceBytes} of it (the buffer's --buffer-mb). The caller closes it.
+   */
+  AttentionKernel attention(double alpha, long deviceBytes);
 }

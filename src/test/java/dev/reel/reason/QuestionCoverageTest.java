@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import dev.reel.model.TokenVectors;
+import dev.reel.score.AttentionKernel;
 import dev.reel.score.Candidate;
+import dev.reel.score.cpu.CpuBackend;
 import dev.reel.tokenize.QuestionTokens.Weighted;
 
 /**
@@ -37,7 +39,10 @@ class QuestionCoverageTest {
 
   private double coverage(List<Candidate> passage) {
     TokenVectors oneHot = oneHot(5);
-    QuestionAttention match = QuestionAttention.over(buffer, QUESTION, oneHot);
+    QuestionAttention match;
+    try (AttentionKernel kernel = new CpuBackend().attention(0, 0)) {
+      match = QuestionAttention.over(buffer, QUESTION, oneHot, kernel);
+    }
     Map<Candidate, Integer> rows = new IdentityHashMap<>();
     for (int t = 0; t < buffer.size(); t++) {
       rows.put(buffer.get(t), t);

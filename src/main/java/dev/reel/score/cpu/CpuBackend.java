@@ -25,7 +25,7 @@ public final class CpuBackend implements ComputeBackend {
   }
 
   @Override
-  public AttentionKernel attention(double alpha) {
+  public AttentionKernel attention(double alpha, long deviceBytes) {
     return new TorchShortlistAttention(new AlphaShortlist(alpha, AlphaShortlist.DEFAULT_BASE_KEYS),
         ScoringModel.ATTENTION_TEMPERATURE, ScoringModel.LOCALITY_TOKENS, true).owningManager();
   }

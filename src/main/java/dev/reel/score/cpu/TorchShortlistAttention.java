@@ -11,6 +11,7 @@ import dev.reel.score.AlphaShortlist;
 import dev.reel.score.AttentionReach;
 import dev.reel.score.AttentionKernel;
 import dev.reel.score.AttentionResult;
+import dev.reel.score.Similarities;
 
 /**
  * Bidirectional attention inside a chunk under the alpha slider, on the PyTorch engine. Queries go in blocks; each
@@ -63,6 +64,11 @@ public final class TorchShortlistAttention {
         try (NDManager scope = manager.newSubManager()) {
           return TorchShortlistAttention.this.attend(scope, rows, values, n, dims, gravity, weights);
         }
+      }
+
+      @Override
+      public double[] similarities(float[] kept, int n, float[] question, int width, int dims) {
+        return Similarities.dots(kept, n, question, width, dims);
       }
 
       @Override

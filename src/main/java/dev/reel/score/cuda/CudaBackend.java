@@ -13,8 +13,8 @@ import dev.reel.score.TaskGpu;
 
 /**
  * The CUDA backend: chunk scoring on the GPU the Spark task holds (its "gpu" resource address, else GPU 0) through
- * JavaCPP's CUDA presets and kernels NVRTC compiles at run time. Unavailable, with the reason, where the CUDA driver
- * or NVRTC does not load or no GPU is found. The driver's final pass has no CUDA kernel yet ({@link #runsFinalPass}).
+ * JavaCPP's CUDA presets and kernels NVRTC compiles at run time, and the driver's final pass in a device buffer bounded
+ * by --buffer-mb. Unavailable, with the reason, where the CUDA driver or NVRTC does not load or no GPU is found.
  */
 public final class CudaBackend implements ComputeBackend {
   /** Probed once per JVM: a second probe after a failed load reports only "Could not initialize class". */
@@ -58,14 +58,10 @@ public final class CudaBackend implements ComputeBackend {
     return new CudaChunkScorer(model, taskDevice());
   }
 
+  /** The driver's final pass on GPU 0 (a driver holds no task resource), within {@code deviceBytes}. */
   @Override
-  public boolean runsFinalPass() {
-    return false;
-  }
-
-  @Override
-  public AttentionKernel attention(double alpha) {
-    throw new UnsupportedOperationException("cuda: the final pass has no CUDA kernel yet; the CPU backend runs it");
+  public AttentionKernel attention(double alpha, long deviceBytes) {
+    return new CudaFinalPass(alpha, taskDevice(), deviceBytes);
   }
 
   /** The GPU this Spark task was given (spark.task.resource.gpu.amount), else GPU 0. */

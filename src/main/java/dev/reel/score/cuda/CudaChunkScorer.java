@@ -1,13 +1,17 @@
 package dev.reel.score.cuda;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
+import static dev.reel.score.cuda.KernelArgs.address;
+import static dev.reel.score.cuda.KernelArgs.concat;
+import static dev.reel.score.cuda.KernelArgs.integer;
+import static dev.reel.score.cuda.KernelArgs.real;
+
 import dev.reel.chunk.TokenChunk;
 import dev.reel.model.TokenVectors;
 import dev.reel.score.AlphaShortlist;
@@ -195,32 +199,17 @@ public final class CudaChunkScorer implements ChunkScorer {
     cuda.launch("rotate_rows", tokens * (dims / 2), device(table), integer(vocab), integer(dims), device(ids),
         device(positions), device(frequencies), integer(chunks), integer(batch.stride), device(rows));
     cuda.launch("row_stats", tokens * batch.groups, concat(new Pointer[] {device(rows), integer(dims),
-        integer(chunks), integer(batch.groups)}, layout, device(maxima), device(sums)));
+        integer(chunks), integer(batch.groups)}, layout, new Pointer[] {device(maxima), device(sums)}));
     Pointer[] attended = {device(rows), integer(dims), integer(chunks), integer(questions), integer(batch.groups)};
-    cuda.launchBlocks("shared_received", sharedSlots, concat(attended, layout, device(maxima), device(sums),
-        device(weights), device(sharedReceived)));
-    cuda.launch("received", tokens * questions, concat(attended, layout, device(maxima), device(sums),
-        device(weights), device(sharedReceived), device(received)));
+    cuda.launchBlocks("shared_received", sharedSlots, concat(attended, layout, new Pointer[] {device(maxima),
+        device(sums), device(weights), device(sharedReceived)}));
+    cuda.launch("received", tokens * questions, concat(attended, layout, new Pointer[] {device(maxima),
+        device(sums), device(weights), device(sharedReceived), device(received)}));
     cuda.synchronize();
   }
 
-  private static Pointer[] concat(Pointer[] first, Pointer[] second, Pointer... rest) {
-    Pointer[] all = Arrays.copyOf(first, first.length + second.length + rest.length);
-    System.arraycopy(second, 0, all, first.length, second.length);
-    System.arraycopy(rest, 0, all, first.length + second.length, rest.length);
-    return all;
-  }
-
   private static Pointer device(DeviceArray array) {
-    return new LongPointer(new long[] {array.address()});
-  }
-
-  private static Pointer integer(int value) {
-    return new IntPointer(new int[] {value});
-  }
-
-  private static Pointer real(float value) {
-    return new FloatPointer(new float[] {value});
+    return address(array.address());
   }
 
   @Override

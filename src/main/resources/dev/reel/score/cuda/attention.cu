@@ -41,6 +41,24 @@ __global__ void rotate_rows(const float* table, int vocab, int dims, const int* 
   rows[chunkRows + (long long) (k + half) * stride + i] = (float) __dadd_rn(__dmul_rn(x, s), __dmul_rn(y, c));
 }
 
+// The final pass's question match, one thread per (kept token of a tile, question row): kept rows dimension-major
+// (element d of token t at d * n + t), question rows row-major. Each product rounded to float and summed in double
+// in dimension order, no fused multiply-add: dev.reel.score.Similarities' bits.
+__global__ void similarities(const float* kept, int n, const float* question, int width, int dims, int from,
+                             int count, double* out) {
+  long long index = blockIdx.x * (long long) blockDim.x + threadIdx.x;
+  if (index >= (long long) count * width) {
+    return;
+  }
+  int q = (int) (index % width);
+  long long t = from + index / width;
+  double dot = 0;
+  for (int k = 0; k < dims; k++) {
+    dot = __dadd_rn(dot, (double) __fmul_rn(question[q * dims + k], kept[(long long) k * n + t]));
+  }
+  out[index] = dot;
+}
+
 // Rows are stored dimension-major per chunk (element d of token i at chunk * dims * stride + d * stride + i), so the
 // threads of a warp, which take consecutive tokens, read consecutive addresses.
 __device__ float logit(const float* rows, long long base, int stride, int i, int j, int dims, float temperature,
