@@ -69,7 +69,7 @@ final class CudaContext {
     try (BytePointer ptx = compile(source(), "compute_" + major[0] + minor[0])) {
       Cuda.check(cuModuleLoadData(module, ptx), "cuModuleLoadData");
     }
-    for (String kernel : new String[] {"rotate_rows", "row_stats", "shared_received", "received"}) {
+    for (String kernel : new String[] {"rotate_rows", "row_stats", "shared_received", "received", "similarities"}) {
       CUfunc_st function = new CUfunc_st();
       Cuda.check(cuModuleGetFunction(function, module, kernel), "cuModuleGetFunction(" + kernel + ")");
       functions.put(kernel, function);
@@ -105,7 +105,11 @@ final class CudaContext {
       throw new IllegalArgumentException("cuda: " + kernel + " as " + blocks + " blocks is too large a launch");
     }
     try (PointerPointer<Pointer> parameters = new PointerPointer<>(arguments)) {
-      Cuda.check(cuLaunchKernel(functions.get(kernel), (int) blocks, 1, 1, THREADS_PER_BLOCK, 1, 1, 0, null,
+      CUfunc_st function = functions.get(kernel);
+      if (function == null) {
+        throw new IllegalArgumentException("cuda: no kernel '" + kernel + "' in " + SOURCE + " was loaded");
+      }
+      Cuda.check(cuLaunchKernel(function, (int) blocks, 1, 1, THREADS_PER_BLOCK, 1, 1, 0, null,
           parameters, null), "cuLaunchKernel(" + kernel + ")");
     }
   }
