@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.serializer.KryoRegistrator;
 import dev.reel.config.ImportancePart;
 import dev.reel.gather.BoundedTopK;
@@ -27,7 +29,7 @@ public final class KryoClasses implements KryoRegistrator {
       "dev.reel.reason.KeptSpan", "dev.reel.tokenize.TokenFrequencies", "dev.reel.score.DnaLookup",
       "dev.reel.score.DnaGates", "dev.reel.score.ScoreSummary",
       "dev.reel.config.ImportancePart", "dev.reel.config.PositionPolicy", "dev.reel.config.ScoringRule",
-      "dev.reel.config.Backend",
+      "dev.reel.config.Backend", "dev.reel.config.TasteSource",
       "dev.reel.config.VectorSource");
   /** Records: built back through their canonical constructor. */
   private static final List<String> RECORDS = List.of(
@@ -55,6 +57,8 @@ public final class KryoClasses implements KryoRegistrator {
     kryo.register(List.of().getClass(), immutable);
     kryo.register(List.of(1).getClass(), immutable);
     kryo.register(HashMap.class);
+    kryo.register(TreeMap.class); // ScoreSummary's GPUs per executor
+    kryo.register(TreeSet.class);
     kryo.register(EnumSet.noneOf(ImportancePart.class).getClass());
     kryo.register(int[][].class);
     kryo.register(long[][].class);

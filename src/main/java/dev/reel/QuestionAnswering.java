@@ -55,7 +55,7 @@ final class QuestionAnswering implements AutoCloseable {
     this.config = config;
     this.models = models;
     this.spark = spark;
-    this.dna = QuestionPass.dnaBuilder(config, models);
+    this.dna = QuestionPass.dnaBuilder(config, models, null);
     this.threads = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "reel-answer");
       thread.setDaemon(true);

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import dev.reel.config.ReelConfig;
+import dev.reel.config.ScoreOptions;
+import dev.reel.config.TasteSource;
 import dev.reel.dna.LearnedTastes;
 import dev.reel.gather.GatherStage;
 import dev.reel.metrics.JobMetrics;
@@ -35,6 +37,7 @@ import dev.reel.tokenize.TokenFrequencies;
  * and the counters of the last hop for metrics.json.
  */
 final class QuestionPass {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuestionPass.class);
   private final ReelConfig config;
   private final Models models;
   private final JavaSparkContext spark;
@@ -49,7 +52,7 @@ final class QuestionPass {
 
   /**
    * @param config      the job's configuration, with this pass's question (or none)
-   * @param frequencies the corpus' token frequencies, counted once for every question; null without a question
+   * @param frequencies the corpus' token frequencies, counted once for every question
    * @param dna         builds each hop's DNA, sharing the corpus gates' lookup between questions
    * @param firstHop    the first hop already scored in a batch with other questions, or null to score it here
    */
@@ -65,11 +68,39 @@ final class QuestionPass {
     this.firstHop = firstHop;
   }
 
-  /** What builds the questions' DNA: the --dna tastes of the configuration (read here) or its seeded ones. */
-  static QuestionDna.Builder dnaBuilder(ReelConfig config, Models models) throws IOException {
-    LearnedTastes learned = config.score().tastes() == null ? null
-        : LearnedTastes.read(Path.of(config.score().tastes()));
-    return new QuestionDna.Builder(learned, config.score(), models.vectors(), models.vocabulary());
+  /**
+   * What builds the questions' DNA: the tastes of --dna (read here); without one, for the reel without a question,
+   * tastes learned from the corpus' {@code frequencies} and importance weighted by how much each token tells
+   * (--tastes random: seeded random tastes and no weighting); else seeded random tastes. {@code frequencies} may be
+   * null when every pass has a question.
+   */
+  static QuestionDna.Builder dnaBuilder(ReelConfig config, Models models, TokenFrequencies frequencies)
+      throws IOException {
+    ScoreOptions options = config.score();
+    boolean informed = !config.hasQuestion() && options.tasteSource() == TasteSource.AUTO && frequencies != null;
+    LearnedTastes learned = options.tastes() != null ? LearnedTastes.read(Path.of(options.tastes()))
+        : informed ? learnedFromCorpus(config, models, frequencies) : null;
+    return new QuestionDna.Builder(learned, options, models.vectors(), models.vocabulary(),
+        informed ? frequencies.information() : null);
+  }
+
+  /** Where the corpus gates' tastes came from, for metrics.json. */
+  static String tastesSource(ReelConfig config) {
+    ScoreOptions options = config.score();
+    if (options.tastes() != null) {
+      return "file " + options.tastes();
+    }
+    boolean learned = !config.hasQuestion() && options.tasteSource() == TasteSource.AUTO;
+    return (learned ? "learned from the corpus, " : "random, ") + options.gates() + " gates, seed " + options.seed();
+  }
+
+  private static LearnedTastes learnedFromCorpus(ReelConfig config, Models models, TokenFrequencies frequencies) {
+    long start = System.nanoTime();
+    LearnedTastes learned = LearnedTastes.learn(frequencies, models.vectors(), models.vocabulary(),
+        config.score().gates(), config.score().seed(), new ModelFiles(config.model()).modelName());
+    LOG.info("tastes: {} gates learned from the corpus in {} s (seed {})", learned.gates().size(),
+        String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9), config.score().seed());
+    return learned;
   }
 
   /** The weighted tokens the first hop asks for: the question's content tokens, or none for the plain reel. */

@@ -42,10 +42,11 @@ public final class ReelJob {
     CorpusBuilder.Built built = new CorpusBuilder(config.ingest(), watch.tokenized())
         .build(spark, session, writer, models.tokenizerJson(), metrics);
     PlacedCorpus corpus = built.corpus();
-    TokenFrequencies frequencies = config.hasQuestion()
-        ? TokenFrequencies.count(corpus.documents(), models.vocabulary().size()) : null;
+    // Counted with a question (its tokens' rarity) and without one (the tastes learned from the corpus).
+    TokenFrequencies frequencies = TokenFrequencies.count(corpus.documents(), models.vocabulary().size());
     QuestionPass pass = new QuestionPass(config, models, spark, corpus, frequencies,
-        QuestionPass.dnaBuilder(config, models), null);
+        QuestionPass.dnaBuilder(config, models, frequencies), null);
+    metrics.put("tastes", QuestionPass.tastesSource(config));
     QuestionPass.Answered answered = pass.ask(metrics);
     HopChain.Hop hop = answered.hop();
 
@@ -55,11 +56,14 @@ public final class ReelJob {
     if (config.hasQuestion()) {
       writer.answer(ReelWriter.answerFields(hop.reel(), config.question(), answered.trail(),
           answered.chain().used(), answered.chain().facts()));
+    } else {
+      writer.digest(hop.reel());
     }
     Map<String, Long> caughtPerGate = pass.record(metrics, hop);
     writer.plot(hop.buffer(), hop.reel(), config.hasQuestion(), corpus.tokenCount(), caughtPerGate, config.hasQuestion()
         ? "Importance along the corpus: " + config.question() : "Importance along the corpus");
-    writeClock.stop(metrics, 0, "reel.parquet, reel.md, reel.png" + (config.hasQuestion() ? ", answer.json" : ""));
+    writeClock.stop(metrics, 0, "reel.parquet, reel.md, reel.png"
+        + (config.hasQuestion() ? ", answer.json" : ", digest.json"));
 
     double seconds = watch.finish(metrics, corpus.tokenCount());
     writer.metrics(metrics);

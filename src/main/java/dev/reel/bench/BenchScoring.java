@@ -16,7 +16,7 @@ final class BenchScoring {
 
   /** DNA scoring at {@code alpha} on static vectors, every importance part on, the CPU backend. */
   static ScoreOptions options(double alpha) {
-    return new ScoreOptions(alpha, 16, 42, 0.15, 0.9, 64, EnumSet.noneOf(ImportancePart.class), null,
+    return new ScoreOptions(alpha, 16, 42, 0.15, 0.9, 64, EnumSet.noneOf(ImportancePart.class), null, dev.reel.config.TasteSource.AUTO,
         ScoringRule.DNA, VectorSource.STATIC, Backend.CPU);
   }
 

@@ -44,7 +44,7 @@ final class AskingOptions {
     long mib = 1L << 20;
     ChunkOptions chunk = new ChunkOptions(chunkTokens, (long) (tuning.chunkStoreMb * mib), tuning.partitions);
     ScoreOptions score = new ScoreOptions(alpha, tuning.gates, tuning.seed, tuning.gateThreshold, tuning.topP,
-        tuning.chunkBudget, tuning.ablate, tuning.dna, tuning.rule, tuning.vectors, tuning.backend);
+        tuning.chunkBudget, tuning.ablate, tuning.dna, tuning.tastes, tuning.rule, tuning.vectors, tuning.backend);
     return new ReelConfig(ingest, model, chunk, score, (long) (bufferMb * mib), question, output, positions, hops);
   }
 }

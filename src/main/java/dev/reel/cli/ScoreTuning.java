@@ -15,15 +15,23 @@ final class ScoreTuning {
   int partitions;
 
   @Option(names = "--dna", paramLabel = "FILE",
-      description = "DNA tastes learned by jobs/train-dna (default: seeded random tastes, see --gates).")
+      description = "DNA tastes learned by jobs/train-dna (default: see --tastes).")
   String dna;
 
+  @Option(names = "--tastes", defaultValue = "auto", paramLabel = "SOURCE",
+      description = "DNA tastes without --dna: auto (learned from the corpus for the reel without a question, each "
+          + "token's importance weighted by how much it tells; seeded random beside a question's own gates) or "
+          + "random (seeded random tastes and no weighting: the raw, untrained experiment) (default: "
+          + "${DEFAULT-VALUE}).")
+  dev.reel.config.TasteSource tastes;
+
   @Option(names = "--gates", defaultValue = "16", paramLabel = "G",
-      description = "Seeded random DNA gates, when no --dna file is given (default: ${DEFAULT-VALUE}).")
+      description = "DNA gates of the corpus, learned or random, when no --dna file is given (default: "
+          + "${DEFAULT-VALUE}).")
   int gates;
 
   @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-      description = "Seed of the random tastes (default: ${DEFAULT-VALUE}).")
+      description = "Seed of the tastes, learned or random (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--gate-threshold", defaultValue = "0.15", paramLabel = "T",

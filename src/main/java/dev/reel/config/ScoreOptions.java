@@ -21,8 +21,8 @@ import java.util.Set;
  * @param backend        the compute backend of chunk scoring and the final pass's attention
  */
 public record ScoreOptions(double alpha, int gates, long seed, double gateThreshold, double topP, int chunkBudget,
-                           Set<ImportancePart> ablated, String tastes, ScoringRule rule, VectorSource vectors,
-                           Backend backend)
+                           Set<ImportancePart> ablated, String tastes, TasteSource tasteSource, ScoringRule rule,
+                           VectorSource vectors, Backend backend)
     implements Serializable {
   public ScoreOptions {
     Checks.inRange(alpha, 0, 1, "--alpha");
@@ -33,6 +33,9 @@ public record ScoreOptions(double alpha, int gates, long seed, double gateThresh
     ablated = ablated == null || ablated.isEmpty() ? EnumSet.noneOf(ImportancePart.class) : EnumSet.copyOf(ablated);
     Checks.require(ablated.size() < ImportancePart.values().length, "--ablate cannot switch off every importance part");
     Checks.require(rule != null, "--rule is required");
+    Checks.require(tasteSource != null, "--tastes is required");
+    Checks.require(tastes == null || tasteSource == TasteSource.AUTO, "--dna FILE gives the tastes; --tastes random "
+        + "asks for seeded random ones: give one or the other");
     Checks.require(vectors != null, "--vectors is required");
     Checks.require(backend != null, "--backend is required");
     // seed-l2 has no parts and no attention: accepting these would silently measure nothing, so they are rejected.

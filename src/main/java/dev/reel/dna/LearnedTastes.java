@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.reel.model.TokenVectors;
+import dev.reel.model.Vocabulary;
+import dev.reel.tokenize.TokenFrequencies;
 
 /**
  * Gate tastes learned by {@code jobs/train-dna}: per gate a unit taste vector, the similarity that catches a token,
@@ -33,6 +36,16 @@ public record LearnedTastes(String model, long seed, List<Gate> gates) implement
       implements Serializable {}
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /**
+   * Tastes learned from a corpus' counts as {@code jobs/train-dna} learns them with its defaults: IDF-weighted
+   * spherical k-means, {@code gates} gates, seeded; the same counts and seed give the same tastes.
+   */
+  public static LearnedTastes learn(TokenFrequencies frequencies, TokenVectors vectors, Vocabulary vocabulary,
+                                    int gates, long seed, String model) {
+    return new SphericalKMeans(vectors, vocabulary).train(frequencies.tfIdf(), gates, seed,
+        SphericalKMeans.DEFAULT_ITERATIONS, SphericalKMeans.DEFAULT_CATCH_SHARE, model);
+  }
 
   public void write(Path file) throws IOException {
     List<Map<String, Object>> gateRows = new ArrayList<>();

@@ -13,6 +13,8 @@ import dev.reel.model.Vocabulary;
  * fixed iteration count, sums in double in vocabulary order: the same counts and seed give the same tastes.
  */
 final class SphericalKMeans {
+  static final int DEFAULT_ITERATIONS = 25;
+  static final double DEFAULT_CATCH_SHARE = 0.75;
   private final TokenVectors vectors;
   private final Vocabulary vocabulary;
 

@@ -46,11 +46,11 @@ public final class TrainDnaCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--iterations", defaultValue = "25", paramLabel = "N",
+  @Option(names = "--iterations", defaultValue = "" + SphericalKMeans.DEFAULT_ITERATIONS, paramLabel = "N",
       description = "k-means iterations (default: ${DEFAULT-VALUE}).")
   int iterations;
 
-  @Option(names = "--catch-share", defaultValue = "0.75", paramLabel = "S",
+  @Option(names = "--catch-share", defaultValue = "" + SphericalKMeans.DEFAULT_CATCH_SHARE, paramLabel = "S",
       description = "Share of its cluster's weight each gate's threshold catches (default: ${DEFAULT-VALUE}).")
   double catchShare;
 

@@ -32,7 +32,8 @@ import dev.reel.tokenize.DocumentTokenizer;
  * length and depth, runs the real job under every setting, scores it, and adds the rows to the outcome table from
  * which the results file and the heatmaps are drawn.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, subcommands = QuestionSetCommand.class,
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {QuestionSetCommand.class,
+    DigestCommand.class},
     description = "Validation suites: planted text, real haystacks, the real job; results to jobs/results/eval.md.")
 public final class EvalCommand implements Callable<Integer> {
   @Spec
@@ -167,7 +168,7 @@ public final class EvalCommand implements Callable<Integer> {
     return named;
   }
 
-  private List<Path> folders() throws IOException {
+  List<Path> folders() throws IOException {
     List<Path> folders = from != null ? from : switch (haystack) {
       case "prose" -> List.of(corpora.resolve("prose/moby-dick"), corpora.resolve("prose/sotu"),
           corpora.resolve("prose/gcide"));

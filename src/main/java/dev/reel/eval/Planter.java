@@ -30,9 +30,14 @@ final class Planter {
   private record Insertion(int plant, int doc, int at, String text) {}
 
   Planted plant(Haystack haystack, EvalCase evalCase) {
+    return plant(haystack, evalCase.plants(), evalCase.answers());
+  }
+
+  /** The haystack with {@code plants} planted; {@code answers} are strings inside them, located in {@code spans}. */
+  Planted plant(Haystack haystack, List<EvalCase.Plant> plants, List<EvalCase.Answer> answers) {
     List<Insertion> insertions = new ArrayList<>();
-    for (int p = 0; p < evalCase.plants().size(); p++) {
-      insertions.add(place(haystack, p, evalCase.plants().get(p)));
+    for (int p = 0; p < plants.size(); p++) {
+      insertions.add(place(haystack, p, plants.get(p)));
     }
     List<String> texts = new ArrayList<>(haystack.docs().stream().map(Haystack.Doc::text).toList());
     int[] finalOffset = new int[insertions.size()];
@@ -53,12 +58,12 @@ final class Planter {
         shift += order.get(j).doc() == insertion.doc() ? order.get(j).text().length() : 0;
       }
       finalOffset[insertion.plant()] = insertion.at() + shift + insertion.text().indexOf(
-          evalCase.plants().get(insertion.plant()).sentence());
+          plants.get(insertion.plant()).sentence());
     }
     List<int[]> spans = new ArrayList<>();
-    for (EvalCase.Answer answer : evalCase.answers()) {
+    for (EvalCase.Answer answer : answers) {
       Insertion insertion = insertions.get(answer.plant());
-      int start = finalOffset[answer.plant()] + evalCase.plants().get(answer.plant()).sentence().indexOf(answer.text());
+      int start = finalOffset[answer.plant()] + plants.get(answer.plant()).sentence().indexOf(answer.text());
       spans.add(new int[] {insertion.doc(), start, start + answer.text().length()});
     }
     return new Planted(texts, changed, spans);

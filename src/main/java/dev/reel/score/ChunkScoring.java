@@ -9,7 +9,8 @@ import dev.reel.config.ScoreOptions;
 /**
  * What every backend does alike around its attention: each question's DNA lookup of the chunk's tokens and the
  * weight each query carries (gravity plus relevance plus a base), then each token's importance from its gravity,
- * the attention it received and its relevance (less the parts --ablate switched off).
+ * the attention it received and its relevance (less the parts --ablate switched off), scaled by how much the token
+ * tells where the lookup says so (the question-less reel).
  */
 public final class ChunkScoring {
   private ChunkScoring() {}
@@ -35,18 +36,21 @@ public final class ChunkScoring {
     List<ChunkScores> scores = new ArrayList<>(received.length);
     for (int q = 0; q < received.length; q++) {
       DnaLookup.Looked dna = inputs.dna()[q];
-      scores.add(new ChunkScores(importance(options, dna.gravity(), received[q], dna.relevance()), dna.gravity(),
-          received[q], dna.relevance(), dna.gate()));
+      scores.add(new ChunkScores(importance(options, dna, received[q]), dna.gravity(), received[q],
+          dna.relevance(), dna.gate()));
     }
     return scores;
   }
 
-  private static float[] importance(ScoreOptions options, float[] gravity, float[] received, float[] relevance) {
-    float[] importance = new float[gravity.length];
+  private static float[] importance(ScoreOptions options, DnaLookup.Looked dna, float[] received) {
+    float[] importance = new float[received.length];
     for (int i = 0; i < importance.length; i++) {
-      importance[i] = (options.uses(ImportancePart.GRAVITY) ? gravity[i] : 0)
+      importance[i] = (options.uses(ImportancePart.GRAVITY) ? dna.gravity()[i] : 0)
           + (options.uses(ImportancePart.ATTENTION) ? received[i] : 0)
-          + (options.uses(ImportancePart.RELEVANCE) ? relevance[i] : 0);
+          + (options.uses(ImportancePart.RELEVANCE) ? dna.relevance()[i] : 0);
+      if (dna.information() != null) {
+        importance[i] *= dna.information()[i];
+      }
     }
     return importance;
   }

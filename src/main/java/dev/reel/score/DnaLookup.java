@@ -14,11 +14,23 @@ public final class DnaLookup implements Serializable {
   private final float[] gravity;
   private final int[] gate;
   private final float[] relevance;
+  /** How much each entry tells, in [0, 1], scaling its importance; null: every entry counts in full. */
+  private final float[] information;
 
-  private DnaLookup(float[] gravity, int[] gate, float[] relevance) {
+  private DnaLookup(float[] gravity, int[] gate, float[] relevance, float[] information) {
     this.gravity = gravity;
     this.gate = gate;
     this.relevance = relevance;
+    this.information = information;
+  }
+
+  /** The same lookup, each entry's importance scaled by {@code information} (one value in [0, 1] per entry). */
+  public DnaLookup informedBy(float[] information) {
+    if (information.length != gravity.length) {
+      throw new IllegalArgumentException("score: information for " + information.length + " entries, vocabulary "
+          + gravity.length);
+    }
+    return new DnaLookup(gravity, gate, relevance, information.clone());
   }
 
   /**
@@ -54,7 +66,7 @@ public final class DnaLookup implements Serializable {
         relevance[t] = Math.max(relevance[t], (float) (question.weights()[k - firstQuestionGate] * s * s * s));
       }
     }
-    return new DnaLookup(gravity, gate, relevance);
+    return new DnaLookup(gravity, gate, relevance, null);
   }
 
   /** The corpus gates' strongest pull and catching gate per vocabulary entry: what every question shares. */
@@ -113,19 +125,23 @@ public final class DnaLookup implements Serializable {
   /**
    * The DNA values of a run of tokens, one entry per token.
    *
-   * @param gate index of the gate that caught the token, -1 when none did
+   * @param gate        index of the gate that caught the token, -1 when none did
+   * @param information how much each token tells (scales its importance), or null when all count in full
    */
-  public record Looked(float[] gravity, int[] gate, float[] relevance) {}
+  public record Looked(float[] gravity, int[] gate, float[] relevance, float[] information) {}
 
   /** Gravity, gate and relevance of the first {@code n} token ids; ids outside the vocabulary get 0, -1, 0. */
   public Looked lookup(int[] ids, int n) {
-    Looked out = new Looked(new float[n], new int[n], new float[n]);
+    Looked out = new Looked(new float[n], new int[n], new float[n], information == null ? null : new float[n]);
     for (int i = 0; i < n; i++) {
       int id = ids[i];
       boolean known = id >= 0 && id < gravity.length;
       out.gravity()[i] = known ? gravity[id] : 0;
       out.gate()[i] = known ? gate[id] : -1;
       out.relevance()[i] = known ? relevance[id] : 0;
+      if (information != null) {
+        out.information()[i] = known ? information[id] : 0;
+      }
     }
     return out;
   }

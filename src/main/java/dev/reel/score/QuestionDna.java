@@ -21,19 +21,29 @@ public record QuestionDna(DnaGates gates, DnaLookup dna, Weighted question) impl
     private final ScoreOptions options;
     private final TokenVectors vectors;
     private final Vocabulary vocabulary;
+    private final float[] information;
     private DnaLookup.Corpus corpus;
 
-    public Builder(LearnedTastes learned, ScoreOptions options, TokenVectors vectors, Vocabulary vocabulary) {
+    /**
+     * @param learned     the corpus gates' tastes, or null for seeded random ones
+     * @param information how much each vocabulary entry tells, weighing importance when there is no question; null
+     *                    to weigh every entry in full
+     */
+    public Builder(LearnedTastes learned, ScoreOptions options, TokenVectors vectors, Vocabulary vocabulary,
+                   float[] information) {
       this.learned = learned;
       this.options = options;
       this.vectors = vectors;
       this.vocabulary = vocabulary;
+      this.information = information;
     }
 
     public QuestionDna build(Weighted question) {
       DnaGates gates = DnaGates.build(learned, options.gates(), options.seed(), (float) options.gateThreshold(),
           question, vectors, vocabulary);
-      return new QuestionDna(gates, DnaLookup.build(gates, question, vectors, corpus(gates, question)), question);
+      DnaLookup lookup = DnaLookup.build(gates, question, vectors, corpus(gates, question));
+      boolean informed = information != null && question.ids().length == 0;
+      return new QuestionDna(gates, informed ? lookup.informedBy(information) : lookup, question);
     }
 
     /** The corpus gates' part, made by the first question and shared by the others. */

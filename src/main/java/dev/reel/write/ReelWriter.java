@@ -91,6 +91,26 @@ public final class ReelWriter {
   }
 
   /**
+   * digest.json, for the reel without a question: every passage, strongest first, each with its source, document,
+   * corpus position and score: what a nightly digest lists, and what the digest suite scores.
+   */
+  public void digest(ReelResult reel) throws IOException {
+    List<Map<String, Object>> passages = new java.util.ArrayList<>();
+    int rank = 0;
+    for (Evidence passage : reel.ranked()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("rank", ++rank);
+      row.put("source", passage.source());
+      row.put("doc_id", passage.docId());
+      row.put("position", passage.position());
+      row.put("score", passage.score());
+      row.put("text", passage.text());
+      passages.add(row);
+    }
+    output.write("digest.json", out -> JSON.writeValue(out, Map.of("passages", passages)));
+  }
+
+  /**
    * answer.json: the answer, its passage and the ranked evidence, every hop, and for a question about chained facts
    * the chain the answer used ({@code chain}) and the facts read about the entities asked for ({@code facts}); both
    * are left out when empty.

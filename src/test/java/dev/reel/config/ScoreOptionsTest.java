@@ -46,6 +46,6 @@ class ScoreOptionsTest {
   }
 
   private static ScoreOptions options(Set<ImportancePart> ablated, ScoringRule rule, VectorSource vectors) {
-    return new ScoreOptions(0, 16, 42, 0.15, 0.9, 64, ablated, null, rule, vectors, Backend.AUTO);
+    return new ScoreOptions(0, 16, 42, 0.15, 0.9, 64, ablated, null, TasteSource.AUTO, rule, vectors, Backend.AUTO);
   }
 }

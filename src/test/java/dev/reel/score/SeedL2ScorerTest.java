@@ -64,7 +64,7 @@ class SeedL2ScorerTest {
   private static final TokenVectors VECTORS = new TokenVectors(VOCAB, DIMS, random(VOCAB * DIMS));
 
   private static ScoringModel model(float[] norms) {
-    ScoreOptions options = new ScoreOptions(0, 4, 42, 0.15, 0.9, BUDGET, Set.of(), null, ScoringRule.SEED_L2,
+    ScoreOptions options = new ScoreOptions(0, 4, 42, 0.15, 0.9, BUDGET, Set.of(), null, dev.reel.config.TasteSource.AUTO, ScoringRule.SEED_L2,
         VectorSource.STATIC, dev.reel.config.Backend.CPU);
     return new ScoringModel(VECTORS, options, 64, norms, null);
   }
