@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import dev.reel.bench.BenchReport;
 
-/** DIR.md from DIR/rows.csv: every digest run's row, as measured, with how to read it. */
+/** DIR.md from DIR/rows.csv: every digest run's row, as measured, with how to read it, then DIR/notes.md if any. */
 final class DigestReport {
   private DigestReport() {}
 
@@ -33,6 +33,10 @@ final class DigestReport {
           .append(" | ").append(f[6]).append(" | ")
           .append(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * Double.parseDouble(f[7])))
           .append(" | ").append(f[8]).append(" | ").append(f[9]).append(" | ").append(f[10]).append(" |\n");
+    }
+    Path notes = results.resolve("notes.md");
+    if (Files.exists(notes)) {
+      md.append('\n').append(Files.readString(notes));
     }
     BenchReport.write(results.resolveSibling(results.getFileName() + ".md"), md.toString());
   }
