@@ -55,7 +55,7 @@ final class FinalPassCommand {
 
     @Override
     public Integer call() throws Exception {
-      Path work = Files.createTempDirectory("final-pass-sample");
+      Path work = ScratchDir.create("final-pass-sample");
       List<FinalPassSample.Case> cases = new ArrayList<>();
       try (SparkSession spark = RuntimeSettings.session("final-pass-sample", null)) {
         for (Setup setup : SETUPS) {
@@ -93,7 +93,7 @@ final class FinalPassCommand {
     public Integer call() throws Exception {
       FinalPassSample recorded = FinalPassSample.read(sample);
       FinalPassSample.Outputs outputs = BenchFiles.read(cuda, FinalPassSample.Outputs.class);
-      Path work = Files.createTempDirectory("final-pass-replay");
+      Path work = ScratchDir.create("final-pass-replay");
       boolean same = true;
       System.out.println("| case | calls | answer (CPU) | answer (CUDA's final pass) | same answer | same passages |");
       System.out.println("|---|---|---|---|---|---|");

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import dev.reel.ReelJob;
 import dev.reel.bench.BenchReport;
+import dev.reel.bench.ScratchDir;
 import dev.reel.bench.TokenCount;
 import dev.reel.cli.ReelCommand;
 import dev.reel.cli.RuntimeSettings;
@@ -71,7 +72,7 @@ final class DigestCommand implements Callable<Integer> {
     long longest = lengths.stream().mapToLong(TokenCount::parse).max().orElseThrow();
     Haystack full = Haystack.load(parent.folders(), longest, tokenizer, defaults.ingest());
     Planter planter = new Planter(tokenizer, defaults.chunk().chunkTokens());
-    Path work = Files.createTempDirectory("reel-digest");
+    Path work = ScratchDir.create("reel-digest");
     Files.createDirectories(results);
     try (SparkSession session = RuntimeSettings.session("reel-digest", null)) {
       for (String length : lengths) {

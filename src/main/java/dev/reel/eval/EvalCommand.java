@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import dev.reel.bench.BenchReport;
+import dev.reel.bench.ScratchDir;
 import dev.reel.bench.TokenCount;
 import dev.reel.cli.ReelCommand;
 import dev.reel.cli.RuntimeSettings;
@@ -113,7 +114,7 @@ public final class EvalCommand implements Callable<Integer> {
     int run = Math.max(table.nextRun(), Files.exists(runsFile())
         ? (int) Files.readAllLines(runsFile()).stream().filter(l -> l.matches("\\| \\d+ \\|.*")).count() + 1 : 1);
     logRun(run);
-    Path work = Files.createTempDirectory("reel-eval");
+    Path work = ScratchDir.create("reel-eval");
     try (SparkSession session = RuntimeSettings.session("reel-eval", null)) {
       CaseRunner runner = new CaseRunner(session, work);
       for (int l = 0; l < lengths.size(); l++) {

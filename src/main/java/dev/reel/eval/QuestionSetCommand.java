@@ -24,6 +24,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import dev.reel.ReelJob;
 import dev.reel.bench.BenchReport;
+import dev.reel.bench.ScratchDir;
 import dev.reel.cli.ReelCommand;
 import dev.reel.cli.RuntimeSettings;
 import dev.reel.config.ReelConfig;
@@ -107,7 +108,7 @@ public final class QuestionSetCommand implements Callable<Integer> {
     ReelConfig defaults = ReelCommand.parseConfig("--input", input, "--output", "unused");
     RuntimeSettings.apply(defaults.model().cacheDir());
     logRun();
-    Path work = Files.createTempDirectory("reel-questions");
+    Path work = ScratchDir.create("reel-questions");
     try (SparkSession session = RuntimeSettings.session("reel-eval-questions", null)) {
       List<String> texts = texts(session, defaults);
       checkEvidence(questions, texts);

@@ -98,15 +98,10 @@ public final class CudaFinalPass implements AttentionKernel {
     float temperature = ScoringModel.ATTENTION_TEMPERATURE;
     float locality = ScoringModel.LOCALITY_TOKENS;
     int reach = AttentionReach.of(AttentionReach.maxSquaredNorm(rows, n, dims), temperature, locality);
-    // The CPU backend's layout: a dense sequence past four reaches attends in reach-wide bands, no shared keys.
-    boolean banded = shortlist.isDense(n) && n > 4L * reach;
-    boolean dense = shortlist.isDense(n) && !banded;
-    int half = dense ? Math.min(n, reach) : banded ? reach : shortlist.halfWindow(n);
-    int[] shared = banded ? new int[0] : shortlist.sharedKeys(n, gravity);
-    int sharedStride = Math.max(1, shared.length);
-    int[] sharedSlots = new int[sharedStride];
-    Arrays.fill(sharedSlots, -1);
-    System.arraycopy(shared, 0, sharedSlots, 0, shared.length);
+    Keys keys = Keys.of(shortlist, n, gravity, reach);
+    int half = keys.half();
+    int[] sharedSlots = keys.sharedSlots();
+    int sharedStride = sharedSlots.length;
 
     Layout layout = new Layout();
     long rowsAt = layout.take((long) n * dims * Float.BYTES, "rotated rows");
@@ -140,6 +135,23 @@ public final class CudaFinalPass implements AttentionKernel {
       host.get(received);
     }
     return new AttentionResult(received, null, shortlist.keys(n));
+  }
+
+  /**
+   * Which keys each query attends to, as the CPU backend lays them out: its band's half width, and the shared keys
+   * (-1 padded, at least one slot). A dense sequence past four reaches attends in reach-wide bands, no shared keys.
+   */
+  private record Keys(int half, int[] sharedSlots) {
+    static Keys of(AlphaShortlist shortlist, int n, float[] gravity, int reach) {
+      boolean banded = shortlist.isDense(n) && n > 4L * reach;
+      boolean dense = shortlist.isDense(n) && !banded;
+      int half = dense ? Math.min(n, reach) : banded ? reach : shortlist.halfWindow(n);
+      int[] shared = banded ? new int[0] : shortlist.sharedKeys(n, gravity);
+      int[] slots = new int[Math.max(1, shared.length)];
+      Arrays.fill(slots, -1);
+      System.arraycopy(shared, 0, slots, 0, shared.length);
+      return new Keys(half, slots);
+    }
   }
 
   /** Offsets into the one allocation, each aligned; refuses to pass the budget. */
