@@ -52,7 +52,8 @@ final class QuestionPass {
 
   /**
    * @param config      the job's configuration, with this pass's question (or none)
-   * @param frequencies the corpus' token frequencies, counted once for every question
+   * @param frequencies the corpus' token frequencies, counted once for every question; null for the reel that does
+   *                    not weigh tokens by information (--tastes random)
    * @param dna         builds each hop's DNA, sharing the corpus gates' lookup between questions
    * @param firstHop    the first hop already scored in a batch with other questions, or null to score it here
    */
@@ -77,11 +78,16 @@ final class QuestionPass {
   static QuestionDna.Builder dnaBuilder(ReelConfig config, Models models, TokenFrequencies frequencies)
       throws IOException {
     ScoreOptions options = config.score();
-    boolean informed = !config.hasQuestion() && options.tasteSource() == TasteSource.AUTO && frequencies != null;
+    boolean informed = weighsInformation(config) && frequencies != null;
     LearnedTastes learned = options.tastes() != null ? LearnedTastes.read(Path.of(options.tastes()))
         : informed ? learnedFromCorpus(config, models, frequencies) : null;
     return new QuestionDna.Builder(learned, options, models.vectors(), models.vocabulary(),
         informed ? frequencies.information() : null);
+  }
+
+  /** Whether the pass learns its tastes and weighs tokens by information: the reel without a question, by default. */
+  static boolean weighsInformation(ReelConfig config) {
+    return !config.hasQuestion() && config.score().tasteSource() == TasteSource.AUTO;
   }
 
   /** Where the corpus gates' tastes came from, for metrics.json. */
@@ -90,8 +96,8 @@ final class QuestionPass {
     if (options.tastes() != null) {
       return "file " + options.tastes();
     }
-    boolean learned = !config.hasQuestion() && options.tasteSource() == TasteSource.AUTO;
-    return (learned ? "learned from the corpus, " : "random, ") + options.gates() + " gates, seed " + options.seed();
+    return (weighsInformation(config) ? "learned from the corpus, " : "random, ") + options.gates() + " gates, seed "
+        + options.seed();
   }
 
   private static LearnedTastes learnedFromCorpus(ReelConfig config, Models models, TokenFrequencies frequencies) {

@@ -42,8 +42,9 @@ public final class ReelJob {
     CorpusBuilder.Built built = new CorpusBuilder(config.ingest(), watch.tokenized())
         .build(spark, session, writer, models.tokenizerJson(), metrics);
     PlacedCorpus corpus = built.corpus();
-    // Counted with a question (its tokens' rarity) and without one (the tastes learned from the corpus).
-    TokenFrequencies frequencies = TokenFrequencies.count(corpus.documents(), models.vocabulary().size());
+    // Counted for a question (its tokens' rarity) and for the reel that weighs tokens by information.
+    TokenFrequencies frequencies = config.hasQuestion() || QuestionPass.weighsInformation(config)
+        ? TokenFrequencies.count(corpus.documents(), models.vocabulary().size()) : null;
     QuestionPass pass = new QuestionPass(config, models, spark, corpus, frequencies,
         QuestionPass.dnaBuilder(config, models, frequencies), null);
     metrics.put("tastes", QuestionPass.tastesSource(config));

@@ -41,6 +41,15 @@ public record AlphaShortlist(double alpha, int baseKeys) implements Serializable
   }
 
   /**
+   * The half width of each query's band of keys in a sequence of {@code c} whose distance penalty reaches
+   * {@code reach} ({@code AttentionReach}): the local window, or where attention is dense, the keys within reach
+   * (the ones past it get nothing), so a dense sequence longer than its reach attends in a band.
+   */
+  public int bandHalf(int c, int reach) {
+    return isDense(c) ? Math.min(c, reach) : halfWindow(c);
+  }
+
+  /**
    * The keys every query shares: the strongest gravity wells (ties to the lower index), then strided anchors,
    * sorted and distinct. Empty when dense.
    */

@@ -82,7 +82,7 @@ final class Batch {
       squared = Math.max(squared, id >= 0 && id < squaredNorms.length ? squaredNorms[id] : 0);
     }
     reaches[c] = AttentionReach.of(squared, ScoringModel.ATTENTION_TEMPERATURE, ScoringModel.LOCALITY_TOKENS);
-    halves[c] = shortlist.isDense(n) ? Math.min(n, reaches[c]) : shortlist.halfWindow(n);
+    halves[c] = shortlist.bandHalf(n, reaches[c]);
     for (int g = 0; g < groups; g++) {
       int at = (c * groups + g) * sharedStride;
       Arrays.fill(shared, at, at + sharedStride, -1);

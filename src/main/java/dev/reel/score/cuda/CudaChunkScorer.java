@@ -1,5 +1,8 @@
 package dev.reel.score.cuda;
 
+import static dev.reel.score.cuda.KernelArgs.address;
+import static dev.reel.score.cuda.KernelArgs.integer;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
@@ -7,11 +10,6 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
-import static dev.reel.score.cuda.KernelArgs.address;
-import static dev.reel.score.cuda.KernelArgs.concat;
-import static dev.reel.score.cuda.KernelArgs.integer;
-import static dev.reel.score.cuda.KernelArgs.real;
-
 import dev.reel.chunk.TokenChunk;
 import dev.reel.model.TokenVectors;
 import dev.reel.score.AlphaShortlist;
@@ -192,20 +190,11 @@ public final class CudaChunkScorer implements ChunkScorer {
     sums.reserve(tokens * batch.groups * Float.BYTES);
     sharedReceived.reserve(sharedSlots * Float.BYTES);
     received.reserve(tokens * questions * Float.BYTES);
-    Pointer temperature = real(ScoringModel.ATTENTION_TEMPERATURE);
-    Pointer locality = real(ScoringModel.LOCALITY_TOKENS);
-    Pointer[] layout = {integer(batch.stride), device(lengths), device(halves), device(shared),
-        integer(batch.sharedStride), device(reaches), temperature, locality};
     cuda.launch("rotate_rows", tokens * (dims / 2), device(table), integer(vocab), integer(dims), device(ids),
         device(positions), device(frequencies), integer(chunks), integer(batch.stride), device(rows));
-    cuda.launch("row_stats", tokens * batch.groups, concat(new Pointer[] {device(rows), integer(dims),
-        integer(chunks), integer(batch.groups)}, layout, new Pointer[] {device(maxima), device(sums)}));
-    Pointer[] attended = {device(rows), integer(dims), integer(chunks), integer(questions), integer(batch.groups)};
-    cuda.launchBlocks("shared_received", sharedSlots, concat(attended, layout, new Pointer[] {device(maxima),
-        device(sums), device(weights), device(sharedReceived)}));
-    cuda.launch("received", tokens * questions, concat(attended, layout, new Pointer[] {device(maxima),
-        device(sums), device(weights), device(sharedReceived), device(received)}));
-    cuda.synchronize();
+    new AttentionLaunch(rows.address(), dims, chunks, questions, batch.groups, batch.stride, lengths.address(),
+        halves.address(), shared.address(), batch.sharedStride, reaches.address(), maxima.address(), sums.address(),
+        weights.address(), sharedReceived.address(), received.address()).run(cuda);
   }
 
   private static Pointer device(DeviceArray array) {

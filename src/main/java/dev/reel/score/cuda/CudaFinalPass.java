@@ -4,11 +4,8 @@ import static org.bytedeco.cuda.global.cudart.cuMemcpyDtoH;
 import static org.bytedeco.cuda.global.cudart.cuMemcpyHtoD;
 
 import static dev.reel.score.cuda.KernelArgs.address;
-import static dev.reel.score.cuda.KernelArgs.concat;
 import static dev.reel.score.cuda.KernelArgs.integer;
-import static dev.reel.score.cuda.KernelArgs.real;
 
-import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -22,9 +19,9 @@ import dev.reel.score.ScoringModel;
 /**
  * The driver's final pass on its GPU. The buffer lives in one device allocation that never exceeds the buffer's
  * byte budget (--buffer-mb): the kept rows for the question match, then the rotated rows and softmax statistics of
- * the self-attention, each laid out in it from the start. The kernels are the chunk scorer's, over one sequence, and
- * {@code similarities}: what {@code TorchShortlistAttention} and {@link dev.reel.score.Similarities} compute on the
- * CPU (the question match to the bit). Closing frees the allocation.
+ * the self-attention, each laid out in it from the start. The kernels are the chunk scorer's ({@link
+ * AttentionLaunch}) over one sequence, and {@code similarities}: what {@code TorchShortlistAttention} and {@link
+ * dev.reel.score.Similarities} compute on the CPU (the question match to the bit). Closing frees the allocation.
  */
 public final class CudaFinalPass implements AttentionKernel {
   private static final long ALIGNMENT = 256;
@@ -95,12 +92,11 @@ public final class CudaFinalPass implements AttentionKernel {
       return new AttentionResult(received, null, shortlist.keys(n));
     }
     cuda.makeCurrent();
-    float temperature = ScoringModel.ATTENTION_TEMPERATURE;
-    float locality = ScoringModel.LOCALITY_TOKENS;
-    int reach = AttentionReach.of(AttentionReach.maxSquaredNorm(rows, n, dims), temperature, locality);
-    Keys keys = Keys.of(shortlist, n, gravity, reach);
-    int half = keys.half();
-    int[] sharedSlots = keys.sharedSlots();
+    int reach = AttentionReach.of(AttentionReach.maxSquaredNorm(rows, n, dims), ScoringModel.ATTENTION_TEMPERATURE,
+        ScoringModel.LOCALITY_TOKENS);
+    int half = shortlist.bandHalf(n, reach);
+    int[] shared = shortlist.sharedKeys(n, gravity);
+    int[] sharedSlots = shared.length == 0 ? new int[] {-1} : shared; // an empty slot at least, as a batch has
     int sharedStride = sharedSlots.length;
 
     Layout layout = new Layout();
@@ -118,40 +114,16 @@ public final class CudaFinalPass implements AttentionKernel {
     copyIn(sharedAt, new IntPointer(sharedSlots), (long) sharedStride * Integer.BYTES);
     copyIn(weightsAt, new FloatPointer(weights), (long) n * Float.BYTES);
 
-    Pointer[] geometry = {integer(n), at(geometryAt), at(geometryAt + Integer.BYTES), at(sharedAt),
-        integer(sharedStride), at(geometryAt + 2L * Integer.BYTES), real(temperature), real(locality)};
-    cuda.launch("row_stats", n, concat(new Pointer[] {at(rowsAt), integer(dims), integer(1), integer(1)},
-        geometry, new Pointer[] {at(maximaAt), at(sumsAt)}));
-    Pointer[] attended = {at(rowsAt), integer(dims), integer(1), integer(1), integer(1)};
-    Pointer[] stats = {at(maximaAt), at(sumsAt), at(weightsAt)};
-    cuda.launchBlocks("shared_received", sharedStride, concat(attended, geometry, stats,
-        new Pointer[] {at(sharedReceivedAt)}));
-    cuda.launch("received", n, concat(attended, geometry, stats,
-        new Pointer[] {at(sharedReceivedAt), at(receivedAt)}));
-    cuda.synchronize();
+    long base = buffer.address();
+    new AttentionLaunch(base + rowsAt, dims, 1, 1, 1, n, base + geometryAt, base + geometryAt + Integer.BYTES,
+        base + sharedAt, sharedStride, base + geometryAt + 2L * Integer.BYTES, base + maximaAt, base + sumsAt,
+        base + weightsAt, base + sharedReceivedAt, base + receivedAt).run(cuda);
     try (FloatPointer host = new FloatPointer(n)) {
       Cuda.check(cuMemcpyDtoH(host, buffer.address() + receivedAt, (long) n * Float.BYTES),
           "cuMemcpyDtoH(attention received)");
       host.get(received);
     }
     return new AttentionResult(received, null, shortlist.keys(n));
-  }
-
-  /**
-   * Which keys each query attends to, as the CPU backend lays them out: its band's half width, and the shared keys
-   * (-1 padded, at least one slot). A dense sequence past four reaches attends in reach-wide bands, no shared keys.
-   */
-  private record Keys(int half, int[] sharedSlots) {
-    static Keys of(AlphaShortlist shortlist, int n, float[] gravity, int reach) {
-      boolean banded = shortlist.isDense(n) && n > 4L * reach;
-      boolean dense = shortlist.isDense(n) && !banded;
-      int half = dense ? Math.min(n, reach) : banded ? reach : shortlist.halfWindow(n);
-      int[] shared = banded ? new int[0] : shortlist.sharedKeys(n, gravity);
-      int[] slots = new int[Math.max(1, shared.length)];
-      Arrays.fill(slots, -1);
-      System.arraycopy(shared, 0, slots, 0, shared.length);
-      return new Keys(half, slots);
-    }
   }
 
   /** Offsets into the one allocation, each aligned; refuses to pass the budget. */
