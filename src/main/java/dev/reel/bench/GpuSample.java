@@ -104,9 +104,15 @@ record GpuSample(TokenVectors attentionVectors, List<QuestionDna> questions, Lis
 
   static TokenChunk chunk(int[] ids, long id, int chunkTokens, int length, int from) {
     TokenChunk chunk = TokenChunk.allocate(id, length);
+    for (int i = 0; i < length; ) {
+      int at = (from + i) % ids.length;
+      int run = Math.min(length - i, ids.length - at);
+      System.arraycopy(ids, at, chunk.ids(), i, run);
+      i += run;
+    }
+    long first = FIRST_POSITION + id * chunkTokens;
     for (int i = 0; i < length; i++) {
-      chunk.ids()[i] = ids[(from + i) % ids.length];
-      chunk.positions()[i] = FIRST_POSITION + id * chunkTokens + i;
+      chunk.positions()[i] = first + i;
     }
     return chunk;
   }

@@ -49,6 +49,20 @@ public record AlphaShortlist(double alpha, int baseKeys) implements Serializable
     return isDense(c) ? Math.min(c, reach) : halfWindow(c);
   }
 
+  /** How many of the shared keys are gravity wells: half of those the window leaves (0 when dense). */
+  public int wells(int c) {
+    return Math.min(c, sharedCount(c) / 2);
+  }
+
+  /** How many of the shared keys are strided anchors: the rest. */
+  public int anchors(int c) {
+    return sharedCount(c) - wells(c);
+  }
+
+  private int sharedCount(int c) {
+    return isDense(c) ? 0 : Math.max(0, keys(c) - 2 * halfWindow(c));
+  }
+
   /**
    * The keys every query shares: the strongest gravity wells (ties to the lower index), then strided anchors,
    * sorted and distinct. Empty when dense.
@@ -57,9 +71,8 @@ public record AlphaShortlist(double alpha, int baseKeys) implements Serializable
     if (isDense(c)) {
       return new int[0];
     }
-    int shared = Math.max(0, keys(c) - 2 * halfWindow(c));
-    int wells = Math.min(c, shared / 2);
-    int anchors = shared - wells;
+    int wells = wells(c);
+    int anchors = anchors(c);
     boolean[] chosen = new boolean[c];
     for (int w = 0; w < wells; w++) {
       int best = -1;

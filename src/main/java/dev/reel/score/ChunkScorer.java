@@ -23,6 +23,33 @@ public interface ChunkScorer extends AutoCloseable {
     return scores;
   }
 
+  /**
+   * Scores a batch and promotes each chunk's tokens for each question with {@code promoter}: by default on the host,
+   * from {@link #scoreAll}'s scores; a device does it where it scored, and sends back only what was promoted.
+   */
+  default Promotions promoteAll(List<TokenChunk> chunks, List<QuestionDna> questions, Promoter promoter) {
+    List<List<ChunkScores>> scores = scoreAll(chunks, questions);
+    long[][] caught = new long[questions.size()][];
+    for (int q = 0; q < questions.size(); q++) {
+      caught[q] = new long[questions.get(q).gates().count()];
+    }
+    List<List<ChunkPromotion>> promoted = new ArrayList<>(chunks.size());
+    for (int c = 0; c < chunks.size(); c++) {
+      List<ChunkPromotion> perQuestion = new ArrayList<>(questions.size());
+      for (int q = 0; q < questions.size(); q++) {
+        ChunkScores chunkScores = scores.get(c).get(q);
+        for (int gate : chunkScores.gate()) {
+          if (gate >= 0) {
+            caught[q][gate]++;
+          }
+        }
+        perQuestion.add(promoter.select(chunkScores, chunks.get(c).length()));
+      }
+      promoted.add(perQuestion);
+    }
+    return new Promotions(promoted, caught);
+  }
+
   @Override
   void close();
 }

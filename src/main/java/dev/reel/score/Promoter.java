@@ -1,6 +1,7 @@
 package dev.reel.score;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import dev.reel.chunk.TokenChunk;
 
@@ -12,13 +13,23 @@ import dev.reel.chunk.TokenChunk;
  */
 public final class Promoter {
   /** Fewest tokens a chunk promotes; full chunks reach the budget long before it. */
-  static final int FLOOR = 16;
+  public static final int FLOOR = 16;
   private final double topP;
   private final int budget;
 
   public Promoter(double topP, int budget) {
     this.topP = topP;
     this.budget = budget;
+  }
+
+  /** The nucleus: the share of a chunk's importance mass it promotes. */
+  public double topP() {
+    return topP;
+  }
+
+  /** The most tokens a chunk promotes. */
+  public int budget() {
+    return budget;
   }
 
   /** Where promoted tokens go: asked first whether it would keep one, so a token it would not is never built. */
@@ -30,9 +41,8 @@ public final class Promoter {
     void offer(Candidate candidate);
   }
 
-  /** Promotes the chunk's tokens into {@code sink}; returns how many it promoted, kept or not. */
-  public int promote(TokenChunk chunk, ChunkScores scores, Sink sink) {
-    int n = chunk.length();
+  /** The chunk's promotion: its tokens in order of importance until they hold the nucleus, at most the budget. */
+  public ChunkPromotion select(ChunkScores scores, int n) {
     float[] importance = scores.importance();
     double mass = 0;
     for (int i = 0; i < n; i++) {
@@ -41,23 +51,43 @@ public final class Promoter {
     int[] order = best(importance, n, budget);
     int promoted = 0;
     double taken = 0;
-    for (int r = 0; r < order.length && (taken < topP * mass || promoted < FLOOR); r++) {
-      int i = order[r];
-      taken += Math.max(0, importance[i]);
+    while (promoted < order.length && (taken < topP * mass || promoted < FLOOR)) {
+      taken += Math.max(0, importance[order[promoted]]);
       promoted++;
+    }
+    int[] index = Arrays.copyOf(order, promoted);
+    ChunkPromotion promotion = new ChunkPromotion(index, new float[promoted], new int[promoted], new float[promoted],
+        new float[promoted], new float[promoted]);
+    for (int r = 0; r < promoted; r++) {
+      int i = index[r];
+      promotion.importance()[r] = importance[i];
+      promotion.gate()[r] = scores.gate()[i];
+      promotion.gravity()[r] = scores.gravity()[i];
+      promotion.attention()[r] = scores.attention()[i];
+      promotion.relevance()[r] = scores.relevance()[i];
+    }
+    return promotion;
+  }
+
+  /** Offers a chunk's promoted tokens to {@code sink}; returns how many it promoted, kept or not. */
+  public static int offer(TokenChunk chunk, ChunkPromotion promotion, Sink sink) {
+    for (int r = 0; r < promotion.count(); r++) {
+      int i = promotion.index()[r];
       long position = chunk.positions()[i];
-      if (sink.keeps(importance[i], position)) {
-        sink.offer(new Candidate(position, importance[i], chunk.docIndex()[i], chunk.ids()[i], chunk.charStart()[i],
-            chunk.charEnd()[i], scores.gate()[i], scores.gravity()[i], scores.attention()[i], scores.relevance()[i]));
+      float score = promotion.importance()[r];
+      if (sink.keeps(score, position)) {
+        sink.offer(new Candidate(position, score, chunk.docIndex()[i], chunk.ids()[i], chunk.charStart()[i],
+            chunk.charEnd()[i], promotion.gate()[r], promotion.gravity()[r], promotion.attention()[r],
+            promotion.relevance()[r]));
       }
     }
-    return promoted;
+    return promotion.count();
   }
 
   /** Every promoted token of the chunk, best first. */
   public List<Candidate> promote(TokenChunk chunk, ChunkScores scores) {
     List<Candidate> promoted = new ArrayList<>();
-    promote(chunk, scores, new Sink() {
+    offer(chunk, select(scores, chunk.length()), new Sink() {
       @Override
       public boolean keeps(float score, long position) {
         return true;

@@ -51,12 +51,14 @@ public final class ScoreStage {
   private static void scoreBatch(ChunkScorer scorer, List<TokenChunk> batch, List<QuestionDna> questions,
                                  Promoter promoter, List<ScoreSummary> summaries) {
     long start = System.nanoTime();
-    List<List<ChunkScores>> scores = scorer.scoreAll(batch, questions);
+    Promotions promotions = scorer.promoteAll(batch, questions, promoter);
+    for (int q = 0; q < questions.size(); q++) {
+      summaries.get(q).countCaught(promotions.caughtPerGate()[q]);
+    }
     for (int c = 0; c < batch.size(); c++) {
       for (int q = 0; q < questions.size(); q++) {
         ScoreSummary summary = summaries.get(q);
-        summary.countCaught(scores.get(c).get(q).gate());
-        summary.countPromoted(promoter.promote(batch.get(c), scores.get(c).get(q), summary));
+        summary.countPromoted(Promoter.offer(batch.get(c), promotions.chunks().get(c).get(q), summary));
       }
     }
     // The pass's time goes to its first question's counters: the work is shared.

@@ -46,12 +46,11 @@ public final class ScoreSummary implements Serializable, Promoter.Sink {
     this.chunkNanos = store.buildNanos();
   }
 
-  void countCaught(int[] gates) {
-    for (int gate : gates) {
-      if (gate >= 0) {
-        caught++;
-        caughtPerGate[gate]++;
-      }
+  /** Adds the tokens each gate caught ({@code perGate[g]}: gate g's). */
+  void countCaught(long[] perGate) {
+    for (int g = 0; g < perGate.length; g++) {
+      caught += perGate[g];
+      caughtPerGate[g] += perGate[g];
     }
   }
 

@@ -10,9 +10,9 @@ import dev.reel.score.ScoringModel;
 
 /**
  * The attention received over rotated rows already on the device: {@code row_stats}, {@code shared_received} and
- * {@code received} of attention.cu, in the one place that knows their arguments. The chunk scorer launches it over
- * a batch of chunks, the final pass over one sequence (one chunk, one question, one group). Every {@code long} is a
- * device address; the layout is {@link Batch}'s.
+ * {@code received} of attention.cu, in the one place that knows their arguments: the final pass launches them over its
+ * one sequence (one chunk, one question, one group). Every {@code long} is a device address; the layout is
+ * attention.cu's.
  */
 record AttentionLaunch(long rows, int dims, int chunks, int questions, int groups, int stride, long lengths,
                        long halves, long shared, int sharedStride, long reaches, long maxima, long sums,

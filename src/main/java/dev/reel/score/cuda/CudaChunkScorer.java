@@ -2,56 +2,57 @@ package dev.reel.score.cuda;
 
 import static dev.reel.score.cuda.KernelArgs.address;
 import static dev.reel.score.cuda.KernelArgs.integer;
+import static dev.reel.score.cuda.KernelArgs.real;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import dev.reel.chunk.TokenChunk;
+import dev.reel.config.ImportancePart;
+import dev.reel.config.ScoreOptions;
 import dev.reel.model.TokenVectors;
-import dev.reel.score.AlphaShortlist;
 import dev.reel.score.AttentionReach;
+import dev.reel.score.ChunkPromotion;
 import dev.reel.score.ChunkScorer;
 import dev.reel.score.ChunkScores;
 import dev.reel.score.ChunkScoring;
+import dev.reel.score.Promoter;
+import dev.reel.score.Promotions;
 import dev.reel.score.QuestionDna;
 import dev.reel.score.RotaryEncoding;
 import dev.reel.score.ScoringModel;
 
 /**
- * The CUDA backend's scorer. The backend-neutral DNA lookup, query weights and importance stay on the host
- * ({@link ChunkScoring}); the GPU gathers each token's row from the attention table it holds, rotates it by RoPE at
- * its int64 position in double precision, and computes the attention every key receives under the alpha slider
- * ({@code attention.cu}): what {@code TorchChunkScorer} computes, to float rounding. Chunks go to the GPU in batches
- * ({@link #scoreAll}). Static vectors only. Owns its device buffers; closing frees them (the context stays, one per
- * JVM).
+ * The CUDA backend's scorer: a batch of chunks scored and promoted by one kernel ({@code score_chunks} of
+ * chunk_scoring.cu), what {@code TorchChunkScorer} and {@link Promoter} compute on the CPU, to float rounding. In go
+ * the token ids and each chunk's first position, length and shortlist layout ({@link ChunkLayouts}); out come only the
+ * promoted tokens and each gate's catch count. The DNA tables ({@link DnaTables}) and the attention table stay on
+ * the device. Copies are queued on the scorer's own stream from pinned memory, so tasks sharing the GPU overlap.
+ * Static vectors only. Owns its buffers and stream; closing frees them (the context stays, one per JVM).
  */
 public final class CudaChunkScorer implements ChunkScorer {
-  private static final long BATCH_TOKENS = 1L << 20;
+  /** Tokens per trip: small enough that tasks sharing the GPU interleave, large enough to fill it (512 blocks). */
+  private static final long BATCH_TOKENS = 1L << 18;
+  private static final int DIMS = ScoringModel.ATTENTION_DIMS;
   private final ScoringModel model;
-  private final AlphaShortlist shortlist;
   private final CudaContext cuda;
+  private final CudaStream stream;
+  private final ChunkLayouts layouts;
   private final int vocab;
-  private final int dims;
-  /** Each vocabulary entry's squared row norm: a chunk's reach comes from its largest. */
-  private final float[] squaredNorms;
+  private final int unknownReach;
   private final DeviceArray table = new DeviceArray("attention table");
   private final DeviceArray frequencies = new DeviceArray("RoPE frequencies");
-  private final DeviceArray ids = new DeviceArray("token ids");
-  private final DeviceArray positions = new DeviceArray("positions");
-  private final DeviceArray lengths = new DeviceArray("chunk lengths");
-  private final DeviceArray halves = new DeviceArray("band half widths");
-  private final DeviceArray reaches = new DeviceArray("reaches");
-  private final DeviceArray shared = new DeviceArray("shared keys");
+  private final DeviceArray reachOf = new DeviceArray("reach per vocabulary entry");
   private final DeviceArray rows = new DeviceArray("rotated rows");
-  private final DeviceArray maxima = new DeviceArray("softmax maxima");
-  private final DeviceArray sums = new DeviceArray("softmax sums");
-  private final DeviceArray weights = new DeviceArray("query weights");
-  private final DeviceArray sharedReceived = new DeviceArray("attention received by shared keys");
-  private final DeviceArray received = new DeviceArray("attention received");
+  private final DnaTables dna;
+  private final Staged ids = new Staged("token ids");
+  private final Staged chunkInfo = new Staged("chunk positions, lengths and layouts");
+  private final Staged caught = new Staged("catch counts");
+  private final Staged promoted = new Staged("promoted tokens");
+  private final Staged received = new Staged("attention received");
 
   /** Bytes sent to the GPU and the nanoseconds spent sending, in kernels and bringing results back, so far. */
   public record Timings(long uploadBytes, long uploadNanos, long kernelNanos, long downloadNanos) {}
@@ -66,45 +67,60 @@ public final class CudaChunkScorer implements ChunkScorer {
     if (model.contextual() != null) {
       throw new IllegalArgumentException("cuda: contextual vectors are not on the CUDA backend (--vectors static)");
     }
-    this.model = model;
-    this.shortlist = new AlphaShortlist(model.options().alpha(), AlphaShortlist.DEFAULT_BASE_KEYS);
     TokenVectors vectors = model.attentionVectors();
+    if (vectors.dims() != DIMS) {
+      throw new IllegalArgumentException("cuda: the kernels are built for " + DIMS + "-dimension attention rows; found "
+          + vectors.dims());
+    }
+    this.model = model;
     this.vocab = vectors.vocab();
-    this.dims = vectors.dims();
     this.cuda = CudaContext.on(device);
+    this.layouts = new ChunkLayouts(model.options().alpha());
+    this.dna = new DnaTables(vocab);
+    this.unknownReach = reach(0);
     int[] every = new int[vocab];
     for (int t = 0; t < vocab; t++) {
       every[t] = t;
     }
-    float[] all = new float[vocab * dims];
+    float[] all = new float[vocab * DIMS];
     vectors.gather(every, vocab, all);
-    squaredNorms = new float[vocab];
+    // A chunk's reach comes from its largest row norm; reach grows with the norm, so it is the largest token reach.
+    int[] reaches = new int[vocab];
     for (int t = 0; t < vocab; t++) {
-      squaredNorms[t] = (float) AttentionReach.squaredNorm(all, t, dims);
+      reaches[t] = reach(AttentionReach.squaredNorm(all, t, DIMS));
     }
     try (FloatPointer host = new FloatPointer(all);
-         DoublePointer angles = new DoublePointer(new RotaryEncoding(dims, 1).frequencies())) {
+         DoublePointer angles = new DoublePointer(new RotaryEncoding(DIMS, 1).frequencies());
+         IntPointer reachHost = new IntPointer(reaches)) {
       table.upload(host, all.length);
-      frequencies.upload(angles, dims / 2);
+      frequencies.upload(angles, DIMS / 2);
+      reachOf.upload(reachHost, vocab);
     }
+    this.stream = new CudaStream();
+  }
+
+  private static int reach(double squaredNorm) {
+    return AttentionReach.of((float) squaredNorm, ScoringModel.ATTENTION_TEMPERATURE, ScoringModel.LOCALITY_TOKENS);
   }
 
   public Timings timings() {
     return new Timings(uploadBytes, uploadNanos, kernelNanos, downloadNanos);
   }
 
-  /** Device bytes its buffers hold now (the attention table included). */
+  /** Device bytes its buffers hold now (the attention and DNA tables included). */
   public long deviceBytes() {
-    long total = 0;
-    for (DeviceArray array : arrays()) {
+    long total = dna.deviceBytes();
+    for (DeviceArray array : new DeviceArray[] {table, frequencies, reachOf, rows}) {
       total += array.bytes();
+    }
+    for (Staged staged : staged()) {
+      total += staged.device.bytes();
     }
     return total;
   }
 
-  private DeviceArray[] arrays() {
-    return new DeviceArray[] {table, frequencies, ids, positions, lengths, halves, reaches, shared, rows, maxima, sums,
-        weights, sharedReceived, received};
+  private Staged[] staged() {
+    return new Staged[] {ids, chunkInfo, caught, promoted, received};
   }
 
   /** The name of the GPU it runs on. */
@@ -112,99 +128,149 @@ public final class CudaChunkScorer implements ChunkScorer {
     return cuda.deviceName();
   }
 
-  @Override
-  public List<ChunkScores> score(TokenChunk chunk, List<QuestionDna> questions) {
-    return scoreAll(List.of(chunk), questions).get(0);
-  }
-
-  /** Chunks per trip to the GPU: about 2^20 tokens times questions (2048 chunks of 512 for one question). */
+  /** Chunks per trip to the GPU: about 2^18 tokens times questions (512 chunks of 512 for one question). */
   @Override
   public int batchChunks(int questions) {
     return (int) Math.max(1, BATCH_TOKENS / ((long) Math.max(1, questions) * model.chunkTokens()));
   }
 
-  /** Each chunk's scores for each question, in the orders given, from one trip to the GPU. */
+  @Override
+  public List<ChunkScores> score(TokenChunk chunk, List<QuestionDna> questions) {
+    return scoreAll(List.of(chunk), questions).get(0);
+  }
+
+  /** Each chunk's every score for each question: the kernel's attention received, the rest on the host. */
   @Override
   public List<List<ChunkScores>> scoreAll(List<TokenChunk> chunks, List<QuestionDna> questions) {
-    cuda.makeCurrent();
-    Batch batch = Batch.of(chunks, questions, shortlist, squaredNorms);
-    float[] out = attend(batch, questions.size());
+    ScoreOptions options = model.options();
+    KernelOutputs run = run(chunks, questions, options.topP(), options.chunkBudget(), true);
     List<List<ChunkScores>> scores = new ArrayList<>(chunks.size());
     for (int c = 0; c < chunks.size(); c++) {
       int n = chunks.get(c).length();
       float[][] receivedByQuestion = new float[questions.size()][n];
       for (int q = 0; q < questions.size(); q++) {
-        System.arraycopy(out, (c * questions.size() + q) * batch.stride, receivedByQuestion[q], 0, n);
+        System.arraycopy(run.received(), (c * questions.size() + q) * run.stride(), receivedByQuestion[q], 0, n);
       }
-      scores.add(ChunkScoring.scores(model.options(), batch.inputs[c], receivedByQuestion));
+      scores.add(ChunkScoring.scores(options, ChunkScoring.inputs(chunks.get(c), questions), receivedByQuestion));
     }
     return scores;
   }
 
-  /** Uploads the batch, runs the kernels, returns the attention received, {@code [chunk][question][stride]}. */
-  private float[] attend(Batch batch, int questions) {
+  /** Scores and promotes on the device; only the promoted tokens come back. */
+  @Override
+  public Promotions promoteAll(List<TokenChunk> chunks, List<QuestionDna> questions, Promoter promoter) {
+    KernelOutputs run = run(chunks, questions, promoter.topP(), promoter.budget(), false);
+    int asked = questions.size();
+    List<List<ChunkPromotion>> promotions = new ArrayList<>(chunks.size());
+    for (int c = 0; c < chunks.size(); c++) {
+      List<ChunkPromotion> perQuestion = new ArrayList<>(asked);
+      for (int q = 0; q < asked; q++) {
+        perQuestion.add(run.promotion(chunks.get(c), c * asked + q, dna.looked(q)));
+      }
+      promotions.add(perQuestion);
+    }
+    long[][] caughtPerGate = new long[asked][];
+    for (int q = 0; q < asked; q++) {
+      caughtPerGate[q] = new long[questions.get(q).gates().count()];
+      for (int g = 0; g < caughtPerGate[q].length; g++) {
+        caughtPerGate[q][g] = run.caught()[q * dna.gates() + g];
+      }
+    }
+    return new Promotions(promotions, caughtPerGate);
+  }
+
+  /** One batch through score_chunks: pack and send, run, bring back what it wrote. */
+  private KernelOutputs run(List<TokenChunk> chunks, List<QuestionDna> questions, double topP, int budget,
+                        boolean keepReceived) {
+    cuda.makeCurrent();
+    dna.use(questions);
+    int count = chunks.size();
+    int asked = questions.size();
+    long blocks = (long) count * asked;
     long start = System.nanoTime();
-    upload(batch);
+    ChunkLayouts.Packed packed = layouts.pack(chunks, ids, chunkInfo);
+    int stride = packed.stride();
+    int sharedBytes = sharedBytes(stride, true);
+    boolean rowsShared = sharedBytes <= cuda.sharedBytesPerBlock();
+    if (!rowsShared) {
+      sharedBytes = sharedBytes(stride, false);
+      if (sharedBytes > cuda.sharedBytesPerBlock()) {
+        throw new IllegalArgumentException("cuda: chunks of " + stride + " tokens need " + sharedBytes + " bytes of"
+            + " shared memory a block, more than this GPU's " + cuda.sharedBytesPerBlock() + "; use a smaller"
+            + " --chunk-tokens, or --backend cpu");
+      }
+      rows.reserve(blocks * DIMS * stride * Float.BYTES);
+    }
+    ids.upload(packed.idBytes(), stream);
+    chunkInfo.upload(packed.infoBytes(), stream);
+    caught.device.zeroAsync((long) asked * dna.gates(), stream);
+    stream.synchronize();
     long uploaded = System.nanoTime();
     uploadNanos += uploaded - start;
-    runKernels(batch, questions);
+    uploadBytes += packed.idBytes() + packed.infoBytes();
+
+    long slots = blocks * budget;
+    promoted.device.reserve(blocks * Integer.BYTES + 3 * slots * Float.BYTES);
+    long countsAt = promoted.address();
+    long indexAt = countsAt + blocks * Integer.BYTES;
+    long importanceAt = indexAt + slots * Integer.BYTES;
+    long attentionAt = importanceAt + slots * Float.BYTES;
+    if (keepReceived) {
+      received.device.reserve(blocks * stride * Float.BYTES);
+    }
+    ScoreOptions options = model.options();
+    int parts = (options.uses(ImportancePart.GRAVITY) ? 1 : 0) | (options.uses(ImportancePart.ATTENTION) ? 2 : 0)
+        | (options.uses(ImportancePart.RELEVANCE) ? 4 : 0);
+    cuda.launch("score_chunks", blocks, CudaContext.SCORE_THREADS, sharedBytes, stream,
+        at(table), integer(vocab), at(frequencies), at(reachOf), integer(unknownReach),
+        address(dna.gravity()), address(dna.relevance()), address(dna.information()), address(dna.gate()),
+        address(dna.informed()), integer(dna.gates()),
+        address(ids.address()), address(chunkInfo.address() + packed.firstsAt()),
+        address(chunkInfo.address() + packed.lengthsAt()), address(chunkInfo.address() + packed.layoutsAt()),
+        integer(asked), integer(stride), address(rowsShared ? 0 : rows.address()),
+        real(ScoringModel.ATTENTION_TEMPERATURE), real(ScoringModel.LOCALITY_TOKENS),
+        real(ScoringModel.BASE_QUERY_WEIGHT), integer(parts), new DoublePointer(new double[] {topP}),
+        integer(budget), integer(Promoter.FLOOR), address(caught.address()), address(countsAt), address(indexAt),
+        address(importanceAt), address(attentionAt), address(keepReceived ? received.address() : 0));
+    stream.synchronize();
     long computed = System.nanoTime();
     kernelNanos += computed - uploaded;
-    float[] out = new float[(int) ((long) batch.lengths.length * batch.stride * questions)];
-    try (FloatPointer host = new FloatPointer(out.length)) {
-      received.download(host, out.length);
-      host.get(out);
+
+    promoted.download(blocks * Integer.BYTES + 3 * slots * Float.BYTES, stream);
+    caught.download((long) asked * dna.gates() * Integer.BYTES, stream);
+    if (keepReceived) {
+      received.download(blocks * stride * Float.BYTES, stream);
     }
+    stream.synchronize();
+    KernelOutputs run = new KernelOutputs(stride, budget, (int) blocks, promoted.host, caught.host,
+        asked * dna.gates(), keepReceived ? received.host : null);
     downloadNanos += System.nanoTime() - computed;
-    return out;
+    return run;
   }
 
-  private void upload(Batch batch) {
-    int chunks = batch.lengths.length;
-    try (IntPointer hostIds = new IntPointer(batch.ids);
-         LongPointer hostPositions = new LongPointer(batch.positions);
-         IntPointer hostLengths = new IntPointer(batch.lengths);
-         IntPointer hostHalves = new IntPointer(batch.halves);
-         IntPointer hostReaches = new IntPointer(batch.reaches);
-         IntPointer hostShared = new IntPointer(batch.shared.length == 0 ? new int[] {-1} : batch.shared);
-         FloatPointer hostWeights = new FloatPointer(batch.weights)) {
-      ids.upload(hostIds, hostIds.limit());
-      positions.upload(hostPositions, hostPositions.limit());
-      lengths.upload(hostLengths, chunks);
-      halves.upload(hostHalves, chunks);
-      reaches.upload(hostReaches, chunks);
-      shared.upload(hostShared, hostShared.limit());
-      weights.upload(hostWeights, hostWeights.limit());
-      uploadBytes += hostIds.limit() * 4L + hostPositions.limit() * 8L + hostShared.limit() * 4L
-          + hostWeights.limit() * 4L + 12L * chunks;
-    }
+  /** Dynamic shared memory of one block: the rows when they are held there, the per-token arrays, the histogram. */
+  private int sharedBytes(int stride, boolean withRows) {
+    long bytes = (withRows ? (long) DIMS * stride * Float.BYTES : 0) + 8L * stride * Float.BYTES
+        + (long) dna.gates() * Integer.BYTES;
+    return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 
-  /** Rows and RoPE, each query's softmax statistics, shared keys' attention, every key's attention received. */
-  private void runKernels(Batch batch, int questions) {
-    int chunks = batch.lengths.length;
-    long tokens = (long) chunks * batch.stride;
-    long sharedSlots = (long) chunks * questions * batch.sharedStride;
-    rows.reserve(tokens * dims * Float.BYTES);
-    maxima.reserve(tokens * batch.groups * Float.BYTES);
-    sums.reserve(tokens * batch.groups * Float.BYTES);
-    sharedReceived.reserve(sharedSlots * Float.BYTES);
-    received.reserve(tokens * questions * Float.BYTES);
-    cuda.launch("rotate_rows", tokens * (dims / 2), device(table), integer(vocab), integer(dims), device(ids),
-        device(positions), device(frequencies), integer(chunks), integer(batch.stride), device(rows));
-    new AttentionLaunch(rows.address(), dims, chunks, questions, batch.groups, batch.stride, lengths.address(),
-        halves.address(), shared.address(), batch.sharedStride, reaches.address(), maxima.address(), sums.address(),
-        weights.address(), sharedReceived.address(), received.address()).run(cuda);
-  }
-
-  private static Pointer device(DeviceArray array) {
+  private static Pointer at(DeviceArray array) {
     return address(array.address());
   }
 
   @Override
   public void close() {
-    for (DeviceArray array : arrays()) {
-      array.close();
+    try {
+      for (Staged buffer : staged()) {
+        buffer.close();
+      }
+      for (DeviceArray array : new DeviceArray[] {table, frequencies, reachOf, rows}) {
+        array.close();
+      }
+      dna.close();
+    } finally {
+      stream.close();
     }
   }
 }

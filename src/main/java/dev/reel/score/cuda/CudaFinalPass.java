@@ -19,9 +19,9 @@ import dev.reel.score.ScoringModel;
 /**
  * The driver's final pass on its GPU. The buffer lives in one device allocation that never exceeds the buffer's
  * byte budget (--buffer-mb): the kept rows for the question match, then the rotated rows and softmax statistics of
- * the self-attention, each laid out in it from the start. The kernels are the chunk scorer's ({@link
- * AttentionLaunch}) over one sequence, and {@code similarities}: what {@code TorchShortlistAttention} and {@link
- * dev.reel.score.Similarities} compute on the CPU (the question match to the bit). Closing frees the allocation.
+ * the self-attention, each laid out in it from the start. The kernels are attention.cu's: the attention received
+ * over one sequence ({@link AttentionLaunch}), and {@code similarities}: what {@code TorchShortlistAttention} and
+ * {@link dev.reel.score.Similarities} compute on the CPU (the question match to the bit). Closing frees the allocation.
  */
 public final class CudaFinalPass implements AttentionKernel {
   private static final long ALIGNMENT = 256;

@@ -3,13 +3,16 @@ package dev.reel.score.cuda;
 import static org.bytedeco.cuda.global.cudart.cuMemAlloc;
 import static org.bytedeco.cuda.global.cudart.cuMemFree;
 import static org.bytedeco.cuda.global.cudart.cuMemcpyDtoH;
+import static org.bytedeco.cuda.global.cudart.cuMemcpyDtoHAsync;
 import static org.bytedeco.cuda.global.cudart.cuMemcpyHtoD;
+import static org.bytedeco.cuda.global.cudart.cuMemcpyHtoDAsync;
+import static org.bytedeco.cuda.global.cudart.cuMemsetD32Async;
 
 import org.bytedeco.javacpp.Pointer;
 
 /**
  * A device allocation that grows to the largest size asked of it, for buffers reused batch after batch. Copies are
- * synchronous on the default stream. Closing frees it.
+ * synchronous on the default stream, or queued on a stream from pinned memory. Closing frees it.
  */
 final class DeviceArray implements AutoCloseable {
   private final String name;
@@ -43,6 +46,32 @@ final class DeviceArray implements AutoCloseable {
   /** Copies {@code count} elements of {@code host}'s type out into it. */
   void download(Pointer host, long count) {
     Cuda.check(cuMemcpyDtoH(host, address, count * host.sizeof()), "cuMemcpyDtoH(" + name + ")");
+  }
+
+  /** Queues a copy of {@code bytes} from pinned {@code host} in on {@code stream} (growing first when needed). */
+  DeviceArray uploadAsync(PinnedBuffer host, long bytes, CudaStream stream) {
+    reserve(bytes);
+    if (bytes > 0) {
+      Cuda.check(cuMemcpyHtoDAsync(address, host.pointer(), bytes, stream.handle()), "cuMemcpyHtoDAsync(" + name + ")");
+    }
+    return this;
+  }
+
+  /** Queues a copy of its first {@code bytes} out to pinned {@code host} (at least that large) on {@code stream}. */
+  void downloadAsync(PinnedBuffer host, long bytes, CudaStream stream) {
+    host.reserve(bytes);
+    if (bytes > 0) {
+      Cuda.check(cuMemcpyDtoHAsync(host.pointer(), address, bytes, stream.handle()), "cuMemcpyDtoHAsync(" + name + ")");
+    }
+  }
+
+  /** Queues setting its first {@code ints} 32-bit words to zero on {@code stream} (growing first when needed). */
+  DeviceArray zeroAsync(long ints, CudaStream stream) {
+    reserve(ints * Integer.BYTES);
+    if (ints > 0) {
+      Cuda.check(cuMemsetD32Async(address, 0, ints, stream.handle()), "cuMemsetD32Async(" + name + ")");
+    }
+    return this;
   }
 
   long address() {

@@ -1,45 +1,18 @@
-// Attention received inside chunks under the alpha slider, as dev.reel.score.cpu.TorchShortlistAttention computes it
-// on the CPU: logits q.k / temperature - |i - j| / locality (masked past the penalty's reach and on the token itself),
-// a softmax over each query's keys (its band, then the chunk's shared keys outside the band), and for each key the sum
-// over the queries that hold it of weight(query) * probability. No atomics: every sum is one thread's, in a fixed
-// order, so a run gives the same bits each time.
+// The driver's final pass over its buffer: the question match, and the attention received within the buffer's one
+// long sequence under the alpha slider (too long for shared memory; chunk_scoring.cu scores a task's chunks), as
+// dev.reel.score.cpu.TorchShortlistAttention computes it on the CPU: logits q.k / temperature - |i - j| / locality
+// (masked past the penalty's reach and on the token itself), a softmax over each query's keys (its band, then the
+// shared keys outside the band), and for each key the sum over the queries that hold it of weight(query) *
+// probability. No atomics: every sum is one thread's, in a fixed order, so a run gives the same bits each time.
 //
-// A batch holds `chunks` chunks of at most `stride` tokens (chunk c's token i at c * stride + i), each with its band's
-// half width and its reach. A layout `group` is one set of shared keys: per question when the layout depends on its
-// gravity (alpha > 0), one for all otherwise.
-// Compiled at run time by NVRTC (CudaKernels).
+// The launch is general (the final pass's is one chunk, one question): a batch holds `chunks` chunks of at most
+// `stride` tokens (chunk c's token i at c * stride + i), each with its band's half width and its reach. A layout
+// `group` is one set of shared keys: per question when the layout depends on its gravity (alpha > 0), one for all
+// otherwise. Compiled at run time by NVRTC (CudaContext).
 
 #define MASKED -1e9f
 
 extern "C" {
-
-// One thread per (token, pair k), pair-major so a warp's threads take consecutive tokens: the token's attention-table
-// row, rotated by RoPE at its int64 position with the angle reduced modulo 2 pi in double precision, pairing element k
-// with element k + dims / 2.
-__global__ void rotate_rows(const float* table, int vocab, int dims, const int* ids, const long long* positions,
-                            const double* frequencies, int chunks, int stride, float* rows) {
-  int half = dims / 2;
-  long long index = blockIdx.x * (long long) blockDim.x + threadIdx.x;
-  if (index >= (long long) chunks * stride * half) {
-    return;
-  }
-  int k = (int) (index / ((long long) chunks * stride));
-  long long t = index % ((long long) chunks * stride);
-  long long chunkRows = (t / stride) * dims * stride;
-  int i = (int) (t % stride);
-  int id = ids[t];
-  double x = 0, y = 0;
-  if (id >= 0 && id < vocab) {
-    x = table[(long long) id * dims + k];
-    y = table[(long long) id * dims + k + half];
-  }
-  double theta = remainder((double) positions[t] * frequencies[k], 2 * 3.141592653589793);
-  double c = cos(theta);
-  double s = sin(theta);
-  // Rounded products, no fused multiply-add: the CPU backend's RoPE bits.
-  rows[chunkRows + (long long) k * stride + i] = (float) __dsub_rn(__dmul_rn(x, c), __dmul_rn(y, s));
-  rows[chunkRows + (long long) (k + half) * stride + i] = (float) __dadd_rn(__dmul_rn(x, s), __dmul_rn(y, c));
-}
 
 // The final pass's question match, one thread per (kept token of a tile, question row): kept rows dimension-major
 // (element d of token t at d * n + t), question rows row-major. Each product rounded to float and summed in double
