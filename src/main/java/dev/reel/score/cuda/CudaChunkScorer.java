@@ -199,7 +199,7 @@ public final class CudaChunkScorer implements ChunkScorer {
             + " shared memory a block, more than this GPU's " + cuda.sharedBytesPerBlock() + "; use a smaller"
             + " --chunk-tokens, or --backend cpu");
       }
-      rows.reserve(blocks * DIMS * stride * Float.BYTES);
+      rows.reserve(blocks * CudaContext.ROW_STRIDE * stride * Float.BYTES);
     }
     ids.upload(packed.idBytes(), stream);
     chunkInfo.upload(packed.infoBytes(), stream);
@@ -250,8 +250,8 @@ public final class CudaChunkScorer implements ChunkScorer {
 
   /** Dynamic shared memory of one block: the rows when they are held there, the per-token arrays, the histogram. */
   private int sharedBytes(int stride, boolean withRows) {
-    long bytes = (withRows ? (long) DIMS * stride * Float.BYTES : 0) + 8L * stride * Float.BYTES
-        + (long) dna.gates() * Integer.BYTES;
+    long bytes = (withRows ? (long) CudaContext.ROW_STRIDE * stride * Float.BYTES : 0)
+        + (long) CudaContext.TOKEN_ARRAYS * stride * Float.BYTES + (long) dna.gates() * Integer.BYTES;
     return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 

@@ -55,6 +55,13 @@ final class CudaContext {
    * chunk. Measured on an H200 at 10 M tokens: 256 threads (no register spills, half the warps) ran 23% slower.
    */
   static final int SCORE_THREADS = 512;
+  /**
+   * Floats from one rotated row to the next in score_chunks (ROW_STRIDE): the row and a pad of four, so a quarter
+   * warp's 16-byte reads of consecutive rows fall on distinct shared-memory banks.
+   */
+  static final int ROW_STRIDE = ScoringModel.ATTENTION_DIMS + 4;
+  /** Per-token arrays of four bytes score_chunks keeps in shared memory after the rows (TOKEN_ARRAYS). */
+  static final int TOKEN_ARRAYS = 8;
   /** Threads per block; shared_received's reduction is sized for it. */
   static final int THREADS_PER_BLOCK = 128;
   private static final Map<Integer, CudaContext> OPEN = new HashMap<>();
@@ -175,7 +182,8 @@ final class CudaContext {
     try {
       // RoPE rounds each product itself (__dmul_rn), as the CPU backend does; the dot products may fuse.
       String[] options = {"--gpu-architecture=" + architecture, "--std=c++17",
-          "-DATTENTION_DIMS=" + ScoringModel.ATTENTION_DIMS, "-DSCORE_THREADS=" + SCORE_THREADS};
+          "-DATTENTION_DIMS=" + ScoringModel.ATTENTION_DIMS, "-DSCORE_THREADS=" + SCORE_THREADS,
+          "-DROW_STRIDE=" + ROW_STRIDE, "-DTOKEN_ARRAYS=" + TOKEN_ARRAYS};
       try (PointerPointer<BytePointer> flags = new PointerPointer<>(options)) {
         checkNvrtc(nvrtcCompileProgram(program, options.length, flags), "nvrtcCompileProgram", program);
       }

@@ -7,16 +7,16 @@
 // at most `budget`. Only the promoted tokens and each gate's catch count leave the device.
 //
 // The rows live in shared memory when the chunk's fit (`globalRows` null), else in `globalRows`, a scratch of
-// ATTENTION_DIMS * stride floats per block. Every sum is one thread's in a fixed order, or a warp's in a fixed tree,
+// ROW_STRIDE * stride floats per block. Every sum is one thread's in a fixed order, or a warp's in a fixed tree,
 // and the atomics add integers: the same bits every run. The logits multiply by 1 / temperature where the CPU
-// divides, and sum their products in four running sums (both a rounding apart). Compiled at run time by NVRTC with
-// -DATTENTION_DIMS and -DSCORE_THREADS (CudaContext).
+// divides, sum their products in four running sums, and scale a probability by weight / sum where the CPU
+// multiplies the weight by exp / sum (each a rounding apart). Compiled at run time by NVRTC with
+// -DATTENTION_DIMS, -DROW_STRIDE, -DSCORE_THREADS and -DTOKEN_ARRAYS (CudaContext).
 
 #define MASKED -1e9f
 #define WARPS (SCORE_THREADS / 32) // SCORE_THREADS: CudaContext's
 
-// Per-token arrays in shared memory after the rows, each `stride` long.
-#define TOKEN_ARRAYS 8
+// TOKEN_ARRAYS: how many per-token arrays, each `stride` long, follow the rows in shared memory (CudaContext's).
 
 extern "C" {
 
@@ -24,35 +24,64 @@ __device__ __forceinline__ int chunkDistance(int i, int j) {
   return i > j ? i - j : j - i;
 }
 
-// q (already times 1 / temperature) against row j of rows R (element d of token j at d * S + j), less the distance
-// penalty; masked past the reach and on the token itself.
-__device__ __forceinline__ float scaledLogit(const float* q, const float* R, int S, int i, int j, float locality,
+// Rows are token-major, ROW_STRIDE floats apart (ATTENTION_DIMS and a pad of 4): a row is read four floats at a
+// time, and the eight threads of a quarter warp, on consecutive rows, fall on distinct banks.
+__device__ __forceinline__ const float4* rowOf(const float* R, int t) {
+  return (const float4*) (R + (long long) t * ROW_STRIDE);
+}
+
+// q (already times 1 / temperature) against row j of rows R, less the distance penalty; masked past the reach and
+// on the token itself.
+__device__ __forceinline__ float scaledLogit(const float* q, const float* R, int i, int j, float locality,
                                              int reach) {
   int distance = chunkDistance(i, j);
   if (distance > reach || i == j) {
     return MASKED;
   }
+  const float4* key = rowOf(R, j);
   float dot[4] = {0, 0, 0, 0};
 #pragma unroll
-  for (int d = 0; d < ATTENTION_DIMS; d++) {
-    dot[d % 4] += q[d] * R[d * S + j];
+  for (int d = 0; d < ATTENTION_DIMS / 4; d++) {
+    float4 v = key[d];
+    dot[0] += q[4 * d] * v.x;
+    dot[1] += q[4 * d + 1] * v.y;
+    dot[2] += q[4 * d + 2] * v.z;
+    dot[3] += q[4 * d + 3] * v.w;
   }
   return ((dot[0] + dot[1]) + (dot[2] + dot[3])) + (locality > 0 ? -distance / locality : 0.0f);
 }
 
 // Query i's logit for key j when j's row is the one held in k: the same products as scaledLogit's, in its order.
-__device__ __forceinline__ float keyLogit(const float* k, const float* R, int S, int i, int j, float inverse,
+__device__ __forceinline__ float keyLogit(const float* k, const float* R, int i, int j, float inverse,
                                           float locality, int reach) {
   int distance = chunkDistance(i, j);
   if (distance > reach || i == j) {
     return MASKED;
   }
+  const float4* query = rowOf(R, i);
   float dot[4] = {0, 0, 0, 0};
 #pragma unroll
-  for (int d = 0; d < ATTENTION_DIMS; d++) {
-    dot[d % 4] += (R[d * S + i] * inverse) * k[d];
+  for (int d = 0; d < ATTENTION_DIMS / 4; d++) {
+    float4 v = query[d];
+    dot[0] += (v.x * inverse) * k[4 * d];
+    dot[1] += (v.y * inverse) * k[4 * d + 1];
+    dot[2] += (v.z * inverse) * k[4 * d + 2];
+    dot[3] += (v.w * inverse) * k[4 * d + 3];
   }
   return ((dot[0] + dot[1]) + (dot[2] + dot[3])) + (locality > 0 ? -distance / locality : 0.0f);
+}
+
+// Row t of R into registers, each element times `scale`.
+__device__ __forceinline__ void loadRow(const float* R, int t, float scale, float* out) {
+  const float4* row = rowOf(R, t);
+#pragma unroll
+  for (int d = 0; d < ATTENTION_DIMS / 4; d++) {
+    float4 v = row[d];
+    out[4 * d] = v.x * scale;
+    out[4 * d + 1] = v.y * scale;
+    out[4 * d + 2] = v.z * scale;
+    out[4 * d + 3] = v.w * scale;
+  }
 }
 
 __device__ __forceinline__ float warpSum(float value) {
@@ -97,13 +126,13 @@ __global__ void __launch_bounds__(SCORE_THREADS) score_chunks(
   const int anchors = layouts[4 * chunk + 3];
   const float inverse = 1.0f / temperature;
 
-  float* R = globalRows != 0 ? globalRows + (long long) blockIdx.x * ATTENTION_DIMS * stride : smem;
-  float* arrays = globalRows != 0 ? smem : smem + ATTENTION_DIMS * stride;
+  float* R = globalRows != 0 ? globalRows + (long long) blockIdx.x * ROW_STRIDE * stride : smem;
+  float* arrays = globalRows != 0 ? smem : smem + ROW_STRIDE * stride;
   int* tok = (int*) arrays;
   float* weight = arrays + stride;
   float* gravity = arrays + 2 * stride;
   float* maxima = arrays + 3 * stride;   // then each token's importance
-  float* sums = arrays + 4 * stride;
+  float* scales = arrays + 4 * stride;  // each query's weight over its softmax sum
   float* received = arrays + 5 * stride;
   int* keys = (int*) (arrays + 6 * stride); // flags, then the shared keys, then the promotion order
   float* sharedReceived = arrays + 7 * stride;
@@ -146,8 +175,8 @@ __global__ void __launch_bounds__(SCORE_THREADS) score_chunks(
   const int half = ATTENTION_DIMS / 2;
   __syncthreads();
   for (int e = tid; e < half * n; e += SCORE_THREADS) {
-    int k = e / n;
-    int i = e % n;
+    int i = e / half;
+    int k = e % half;
     int id = tok[i];
     double x = 0, y = 0;
     if (id >= 0) {
@@ -155,10 +184,10 @@ __global__ void __launch_bounds__(SCORE_THREADS) score_chunks(
       y = table[(long long) id * ATTENTION_DIMS + k + half];
     }
     double theta = remainder((double) (first + i) * frequencies[k], 2 * 3.141592653589793);
-    double c = cos(theta);
-    double s = sin(theta);
-    R[k * n + i] = (float) __dsub_rn(__dmul_rn(x, c), __dmul_rn(y, s));
-    R[(k + half) * n + i] = (float) __dadd_rn(__dmul_rn(x, s), __dmul_rn(y, c));
+    double s, c;
+    sincos(theta, &s, &c);
+    R[(long long) i * ROW_STRIDE + k] = (float) __dsub_rn(__dmul_rn(x, c), __dmul_rn(y, s));
+    R[(long long) i * ROW_STRIDE + k + half] = (float) __dadd_rn(__dmul_rn(x, s), __dmul_rn(y, c));
   }
   reach = reachShared;
   const int band = dense ? min(n, reach) : halfWindow;
@@ -211,10 +240,7 @@ __global__ void __launch_bounds__(SCORE_THREADS) score_chunks(
   // Each query's softmax statistics over its band, then the shared keys outside it, in that order.
   for (int i = tid; i < n; i += SCORE_THREADS) {
     float q[ATTENTION_DIMS];
-#pragma unroll
-    for (int d = 0; d < ATTENTION_DIMS; d++) {
-      q[d] = R[d * n + i] * inverse;
-    }
+    loadRow(R, i, inverse, q);
     float m = -3.402823466e+38f;
     float sum = 0;
     int lo = max(0, i - band);
@@ -229,7 +255,7 @@ __global__ void __launch_bounds__(SCORE_THREADS) score_chunks(
           continue;
         }
       }
-      float l = scaledLogit(q, R, n, i, j, locality, reach);
+      float l = scaledLogit(q, R, i, j, locality, reach);
       if (l > m) {
         sum = sum * expf(m - l) + 1.0f;
         m = l;
@@ -238,21 +264,18 @@ __global__ void __launch_bounds__(SCORE_THREADS) score_chunks(
       }
     }
     maxima[i] = m;
-    sums[i] = sum;
+    scales[i] = weight[i] / sum;
   }
   __syncthreads();
 
   // What each key receives from the queries whose band holds it ...
   for (int j = tid; j < n; j += SCORE_THREADS) {
     float k[ATTENTION_DIMS];
-#pragma unroll
-    for (int d = 0; d < ATTENTION_DIMS; d++) {
-      k[d] = R[d * n + j];
-    }
+    loadRow(R, j, 1.0f, k);
     float sum = 0;
     for (int i = max(0, j - band); i <= min(n - 1, j + band); i++) {
-      float l = keyLogit(k, R, n, i, j, inverse, locality, reach);
-      sum += l == MASKED ? 0.0f : weight[i] * (expf(l - maxima[i]) / sums[i]);
+      float l = keyLogit(k, R, i, j, inverse, locality, reach);
+      sum += l == MASKED ? 0.0f : expf(l - maxima[i]) * scales[i];
     }
     received[j] = sum;
   }
@@ -260,15 +283,12 @@ __global__ void __launch_bounds__(SCORE_THREADS) score_chunks(
   for (int s = warp; s < shared; s += WARPS) {
     int j = keys[s];
     float k[ATTENTION_DIMS];
-#pragma unroll
-    for (int d = 0; d < ATTENTION_DIMS; d++) {
-      k[d] = R[d * n + j];
-    }
+    loadRow(R, j, 1.0f, k);
     float sum = 0;
     for (int i = lane; i < n; i += 32) {
       if (chunkDistance(i, j) > band) {
-        float l = keyLogit(k, R, n, i, j, inverse, locality, reach);
-        sum += l == MASKED ? 0.0f : weight[i] * (expf(l - maxima[i]) / sums[i]);
+        float l = keyLogit(k, R, i, j, inverse, locality, reach);
+        sum += l == MASKED ? 0.0f : expf(l - maxima[i]) * scales[i];
       }
     }
     sum = warpSum(sum);
