@@ -18,11 +18,13 @@ import dev.reel.score.ScoringModel;
 import dev.reel.score.cpu.TorchChunkScorer;
 import dev.reel.tokenize.QuestionTokens;
 import dev.reel.tokenize.QuestionTokens.Weighted;
+import dev.reel.tokenize.TokenFrequencies;
 
 /**
  * Real chunks scored by the CPU backend, for a GPU host with no Java toolchain, no model files and no network: the
- * attention table, a plain reel's and a question's DNA, chunks of real prose at positions past 2^31 (int64 RoPE), and
- * for each alpha and chunk length the CPU's importance and promoted tokens. {@link GpuHarness} scores the same chunks
+ * attention table; a plain reel's DNA, a question's, and the plain reel's weighed by how much each token tells (the
+ * default without a question); chunks of real prose at positions past 2^31 (int64 RoPE); and for each alpha and
+ * chunk length the CPU's importance and promoted tokens. {@link GpuHarness} scores the same chunks
  * on the CUDA backend there and compares. Written with Java serialization: both ends run these classes.
  */
 record GpuSample(TokenVectors attentionVectors, List<QuestionDna> questions, List<Case> cases, int[] speedIds)
@@ -73,6 +75,10 @@ record GpuSample(TokenVectors attentionVectors, List<QuestionDna> questions, Lis
       DnaGates gates = BenchScoring.gates(question, corpus);
       questions.add(new QuestionDna(gates, DnaLookup.build(gates, question, corpus.vectors), question));
     }
+    // The question-less default: the plain reel's DNA weighed by how much each token tells in this corpus.
+    QuestionDna plain = questions.get(0);
+    float[] information = TokenFrequencies.of(List.of(corpus.ids).iterator(), corpus.vectors.vocab()).information();
+    questions.add(new QuestionDna(plain.gates(), plain.dna().informedBy(information), plain.question()));
     List<Case> cases = new ArrayList<>();
     for (double alpha : ALPHAS) {
       for (int chunkTokens : CHUNK_TOKENS) {

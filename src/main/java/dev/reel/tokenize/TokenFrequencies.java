@@ -1,6 +1,7 @@
 package dev.reel.tokenize;
 
 import java.io.Serializable;
+import java.util.Iterator;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -28,27 +29,18 @@ public final class TokenFrequencies implements Serializable {
 
   public static TokenFrequencies count(JavaRDD<TokenizedDoc> documents, int vocabulary) {
     long[][] sums = documents.mapPartitions(docs -> {
-      long[][] partial = new long[3][vocabulary]; // occurrences, documents, [0] of the last row: document count
-      boolean[] seen = new boolean[vocabulary];
-      while (docs.hasNext()) {
-        int[] ids = docs.next().ids();
-        partial[2][0]++;
-        for (int id : ids) {
-          if (id >= 0 && id < vocabulary) {
-            partial[0][id]++;
-            if (!seen[id]) {
-              seen[id] = true;
-              partial[1][id]++;
-            }
-          }
+      Iterator<int[]> ids = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return docs.hasNext();
         }
-        for (int id : ids) {
-          if (id >= 0 && id < vocabulary) {
-            seen[id] = false;
-          }
+
+        @Override
+        public int[] next() {
+          return docs.next().ids();
         }
-      }
-      return java.util.Collections.singletonList(partial).iterator();
+      };
+      return java.util.Collections.singletonList(partial(ids, vocabulary)).iterator();
     }).treeReduce((a, b) -> {
       for (int row = 0; row < a.length; row++) {
         for (int i = 0; i < a[row].length; i++) {
@@ -58,6 +50,37 @@ public final class TokenFrequencies implements Serializable {
       return a;
     }, 2);
     return new TokenFrequencies(sums[0], sums[1], sums[2][0]);
+  }
+
+  /** The counts of documents given as their token ids, here (a bench's corpus, no Spark). */
+  public static TokenFrequencies of(Iterator<int[]> documents, int vocabulary) {
+    long[][] sums = partial(documents, vocabulary);
+    return new TokenFrequencies(sums[0], sums[1], sums[2][0]);
+  }
+
+  /** Occurrences, documents holding each entry, and ([2][0]) the document count of {@code documents}. */
+  private static long[][] partial(Iterator<int[]> documents, int vocabulary) {
+    long[][] partial = new long[3][vocabulary];
+    boolean[] seen = new boolean[vocabulary];
+    while (documents.hasNext()) {
+      int[] ids = documents.next();
+      partial[2][0]++;
+      for (int id : ids) {
+        if (id >= 0 && id < vocabulary) {
+          partial[0][id]++;
+          if (!seen[id]) {
+            seen[id] = true;
+            partial[1][id]++;
+          }
+        }
+      }
+      for (int id : ids) {
+        if (id >= 0 && id < vocabulary) {
+          seen[id] = false;
+        }
+      }
+    }
+    return partial;
   }
 
   /** Corpus frequency times IDF, {@code tf * ln((N + 1) / (df + 0.5))}, per vocabulary entry. */

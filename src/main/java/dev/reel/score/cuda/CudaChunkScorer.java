@@ -43,6 +43,8 @@ public final class CudaChunkScorer implements ChunkScorer {
   private final ChunkLayouts layouts;
   private final int vocab;
   private final int unknownReach;
+  /** The importance parts --ablate keeps: bit 0 gravity, bit 1 attention, bit 2 relevance. */
+  private final int parts;
   private final DeviceArray table = new DeviceArray("attention table");
   private final DeviceArray frequencies = new DeviceArray("RoPE frequencies");
   private final DeviceArray reachOf = new DeviceArray("reach per vocabulary entry");
@@ -78,6 +80,9 @@ public final class CudaChunkScorer implements ChunkScorer {
     this.layouts = new ChunkLayouts(model.options().alpha());
     this.dna = new DnaTables(vocab);
     this.unknownReach = reach(0);
+    ScoreOptions options = model.options();
+    this.parts = (options.uses(ImportancePart.GRAVITY) ? 1 : 0) | (options.uses(ImportancePart.ATTENTION) ? 2 : 0)
+        | (options.uses(ImportancePart.RELEVANCE) ? 4 : 0);
     int[] every = new int[vocab];
     for (int t = 0; t < vocab; t++) {
       every[t] = t;
@@ -181,26 +186,13 @@ public final class CudaChunkScorer implements ChunkScorer {
 
   /** One batch through score_chunks: pack and send, run, bring back what it wrote. */
   private KernelOutputs run(List<TokenChunk> chunks, List<QuestionDna> questions, double topP, int budget,
-                        boolean keepReceived) {
+                            boolean keepReceived) {
     cuda.makeCurrent();
     dna.use(questions);
-    int count = chunks.size();
     int asked = questions.size();
-    long blocks = (long) count * asked;
+    long blocks = (long) chunks.size() * asked;
     long start = System.nanoTime();
     ChunkLayouts.Packed packed = layouts.pack(chunks, ids, chunkInfo);
-    int stride = packed.stride();
-    int sharedBytes = sharedBytes(stride, true);
-    boolean rowsShared = sharedBytes <= cuda.sharedBytesPerBlock();
-    if (!rowsShared) {
-      sharedBytes = sharedBytes(stride, false);
-      if (sharedBytes > cuda.sharedBytesPerBlock()) {
-        throw new IllegalArgumentException("cuda: chunks of " + stride + " tokens need " + sharedBytes + " bytes of"
-            + " shared memory a block, more than this GPU's " + cuda.sharedBytesPerBlock() + "; use a smaller"
-            + " --chunk-tokens, or --backend cpu");
-      }
-      rows.reserve(blocks * CudaContext.ROW_STRIDE * stride * Float.BYTES);
-    }
     ids.upload(packed.idBytes(), stream);
     chunkInfo.upload(packed.infoBytes(), stream);
     caught.device.zeroAsync((long) asked * dna.gates(), stream);
@@ -209,43 +201,60 @@ public final class CudaChunkScorer implements ChunkScorer {
     uploadNanos += uploaded - start;
     uploadBytes += packed.idBytes() + packed.infoBytes();
 
-    long slots = blocks * budget;
-    promoted.device.reserve(blocks * Integer.BYTES + 3 * slots * Float.BYTES);
-    long countsAt = promoted.address();
-    long indexAt = countsAt + blocks * Integer.BYTES;
-    long importanceAt = indexAt + slots * Integer.BYTES;
-    long attentionAt = importanceAt + slots * Float.BYTES;
-    if (keepReceived) {
-      received.device.reserve(blocks * stride * Float.BYTES);
-    }
-    ScoreOptions options = model.options();
-    int parts = (options.uses(ImportancePart.GRAVITY) ? 1 : 0) | (options.uses(ImportancePart.ATTENTION) ? 2 : 0)
-        | (options.uses(ImportancePart.RELEVANCE) ? 4 : 0);
-    cuda.launch("score_chunks", blocks, CudaContext.SCORE_THREADS, sharedBytes, stream,
-        at(table), integer(vocab), at(frequencies), at(reachOf), integer(unknownReach),
-        address(dna.gravity()), address(dna.relevance()), address(dna.information()), address(dna.gate()),
-        address(dna.informed()), integer(dna.gates()),
-        address(ids.address()), address(chunkInfo.address() + packed.firstsAt()),
-        address(chunkInfo.address() + packed.lengthsAt()), address(chunkInfo.address() + packed.layoutsAt()),
-        integer(asked), integer(stride), address(rowsShared ? 0 : rows.address()),
-        real(ScoringModel.ATTENTION_TEMPERATURE), real(ScoringModel.LOCALITY_TOKENS),
-        real(ScoringModel.BASE_QUERY_WEIGHT), integer(parts), new DoublePointer(new double[] {topP}),
-        integer(budget), integer(Promoter.FLOOR), address(caught.address()), address(countsAt), address(indexAt),
-        address(importanceAt), address(attentionAt), address(keepReceived ? received.address() : 0));
+    launch(packed, asked, blocks, topP, budget, keepReceived);
     stream.synchronize();
     long computed = System.nanoTime();
     kernelNanos += computed - uploaded;
 
-    promoted.download(blocks * Integer.BYTES + 3 * slots * Float.BYTES, stream);
+    int stride = packed.stride();
+    promoted.download(promotedBytes(blocks, budget), stream);
     caught.download((long) asked * dna.gates() * Integer.BYTES, stream);
     if (keepReceived) {
       received.download(blocks * stride * Float.BYTES, stream);
     }
     stream.synchronize();
-    KernelOutputs run = new KernelOutputs(stride, budget, (int) blocks, promoted.host, caught.host,
+    KernelOutputs outputs = new KernelOutputs(stride, budget, (int) blocks, promoted.host, caught.host,
         asked * dna.gates(), keepReceived ? received.host : null);
     downloadNanos += System.nanoTime() - computed;
-    return run;
+    return outputs;
+  }
+
+  /** Queues score_chunks over the packed batch; outputs as {@link KernelOutputs} reads them. */
+  private void launch(ChunkLayouts.Packed packed, int asked, long blocks, double topP, int budget,
+                      boolean keepReceived) {
+    int stride = packed.stride();
+    int sharedBytes = sharedBytes(stride, true);
+    long globalRows = 0;
+    if (sharedBytes > cuda.sharedBytesPerBlock()) {
+      sharedBytes = sharedBytes(stride, false);
+      if (sharedBytes > cuda.sharedBytesPerBlock()) {
+        throw new IllegalArgumentException("cuda: chunks of " + stride + " tokens need " + sharedBytes + " bytes of"
+            + " shared memory a block, more than this GPU's " + cuda.sharedBytesPerBlock() + "; use a smaller"
+            + " --chunk-tokens, or --backend cpu");
+      }
+      globalRows = rows.reserve(blocks * CudaContext.ROW_STRIDE * stride * Float.BYTES).address();
+    }
+    long slots = blocks * budget;
+    long countsAt = promoted.device.reserve(promotedBytes(blocks, budget)).address();
+    long indexAt = countsAt + blocks * Integer.BYTES;
+    long importanceAt = indexAt + slots * Integer.BYTES;
+    long attentionAt = importanceAt + slots * Float.BYTES;
+    long receivedAt = keepReceived ? received.device.reserve(blocks * stride * Float.BYTES).address() : 0;
+    long info = chunkInfo.address();
+    cuda.launch("score_chunks", blocks, CudaContext.SCORE_THREADS, sharedBytes, stream,
+        at(table), integer(vocab), at(frequencies), at(reachOf), integer(unknownReach),
+        address(dna.gravity()), address(dna.relevance()), address(dna.information()), address(dna.gate()),
+        address(dna.informed()), integer(dna.gates()), address(ids.address()), address(info + packed.firstsAt()),
+        address(info + packed.lengthsAt()), address(info + packed.layoutsAt()), integer(asked), integer(stride),
+        address(globalRows), real(ScoringModel.ATTENTION_TEMPERATURE), real(ScoringModel.LOCALITY_TOKENS),
+        real(ScoringModel.BASE_QUERY_WEIGHT), integer(parts), new DoublePointer(new double[] {topP}),
+        integer(budget), integer(Promoter.FLOOR), address(caught.address()), address(countsAt), address(indexAt),
+        address(importanceAt), address(attentionAt), address(receivedAt));
+  }
+
+  /** The promoted tokens' output: a count per block, then index, importance and attention in budget slots each. */
+  private static long promotedBytes(long blocks, int budget) {
+    return blocks * Integer.BYTES + 3 * blocks * budget * Float.BYTES;
   }
 
   /** Dynamic shared memory of one block: the rows when they are held there, the per-token arrays, the histogram. */

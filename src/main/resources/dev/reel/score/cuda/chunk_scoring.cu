@@ -98,6 +98,257 @@ __device__ __forceinline__ double warpSumDouble(double value) {
   return value;
 }
 
+// One block's chunk for one question: its length, its rows (shared memory or the block's global scratch) and its
+// per-token arrays in shared memory.
+struct Block {
+  int n;
+  int question;
+  float* rows;
+  int* tok;              // token ids, -1 where outside the vocabulary
+  float* weight;         // each query's weight
+  float* gravity;
+  float* maxima;         // each query's softmax maximum, then each token's importance
+  float* scales;         // each query's weight over its softmax sum
+  float* received;
+  int* keys;             // shared-key flags, then the shared keys, then the promotion order
+  float* sharedReceived;
+  int* histogram;        // the gates' catch counts
+};
+
+__device__ Block carve(float* smem, float* globalRows, int n, int stride, int question) {
+  Block b;
+  b.n = n;
+  b.question = question;
+  b.rows = globalRows != 0 ? globalRows + (long long) blockIdx.x * ROW_STRIDE * stride : smem;
+  float* arrays = globalRows != 0 ? smem : smem + ROW_STRIDE * stride;
+  b.tok = (int*) arrays;
+  b.weight = arrays + stride;
+  b.gravity = arrays + 2 * stride;
+  b.maxima = arrays + 3 * stride;
+  b.scales = arrays + 4 * stride;
+  b.received = arrays + 5 * stride;
+  b.keys = (int*) (arrays + 6 * stride);
+  b.sharedReceived = arrays + 7 * stride;
+  b.histogram = (int*) (arrays + TOKEN_ARRAYS * stride);
+  return b;
+}
+
+// The DNA lookup of the question's tables by id, the query weights and the gates' catches; returns the widest reach
+// of this thread's tokens (reach grows with a row's norm, so the chunk's is its widest token's).
+__device__ int lookup(Block& b, const int* chunkIds, int vocab, const float* gravityQ, const float* relevanceQ,
+                      const int* gateQ, const int* reachOf, int unknownReach, float baseWeight) {
+  int reach = unknownReach;
+  for (int i = threadIdx.x; i < b.n; i += SCORE_THREADS) {
+    int id = chunkIds[i];
+    bool known = id >= 0 && id < vocab;
+    float g = known ? gravityQ[id] : 0.0f;
+    float r = known ? relevanceQ[id] : 0.0f;
+    b.tok[i] = known ? id : -1;
+    b.gravity[i] = g;
+    b.weight[i] = g + r + baseWeight;
+    int gate = known ? gateQ[id] : -1;
+    if (gate >= 0) {
+      atomicAdd(&b.histogram[gate], 1);
+    }
+    reach = max(reach, known ? reachOf[id] : unknownReach);
+  }
+  return reach;
+}
+
+// Rows and RoPE, a thread per (token, pair): element k paired with k + dims / 2, the angle reduced modulo 2 pi in
+// double precision and the products rounded one by one (no fused multiply-add), the CPU's bits.
+__device__ void rotateRows(Block& b, const float* table, const double* frequencies, long long first) {
+  const int half = ATTENTION_DIMS / 2;
+  for (int e = threadIdx.x; e < half * b.n; e += SCORE_THREADS) {
+    int i = e / half;
+    int k = e % half;
+    int id = b.tok[i];
+    double x = 0, y = 0;
+    if (id >= 0) {
+      x = table[(long long) id * ATTENTION_DIMS + k];
+      y = table[(long long) id * ATTENTION_DIMS + k + half];
+    }
+    double theta = remainder((double) (first + i) * frequencies[k], 2 * 3.141592653589793);
+    double s, c;
+    sincos(theta, &s, &c);
+    b.rows[(long long) i * ROW_STRIDE + k] = (float) __dsub_rn(__dmul_rn(x, c), __dmul_rn(y, s));
+    b.rows[(long long) i * ROW_STRIDE + k + half] = (float) __dadd_rn(__dmul_rn(x, s), __dmul_rn(y, c));
+  }
+}
+
+// The shared keys into b.keys, sorted and distinct: the `wells` strongest gravity wells by rank (ties to the lower
+// index), then `anchors` strided anchors; none when dense. Returns how many.
+__device__ int sharedKeys(Block& b, bool dense, int wells, int anchors, int* warpCounts) {
+  const int n = b.n;
+  for (int i = threadIdx.x; i < n; i += SCORE_THREADS) {
+    int rank = 0;
+    float gi = b.gravity[i];
+    for (int j = 0; j < n && rank < wells; j++) {
+      float gj = b.gravity[j];
+      rank += (gj > gi || (gj == gi && j < i)) ? 1 : 0;
+    }
+    b.keys[i] = !dense && rank < wells ? 1 : 0;
+  }
+  __syncthreads();
+  if (!dense) {
+    double spacing = (double) n / max(1, anchors);
+    for (int a = threadIdx.x; a < anchors; a += SCORE_THREADS) {
+      double at = floor(__dadd_rn(__dmul_rn((double) a, spacing), spacing / 2));
+      b.keys[(int) fmin((double) (n - 1), at)] = 1;
+    }
+  }
+  __syncthreads();
+  // Compaction in place: a key moves to a lower or equal index, past flags already read.
+  const int lane = threadIdx.x % 32;
+  const int warp = threadIdx.x / 32;
+  int total = 0;
+  for (int from = 0; from < n; from += SCORE_THREADS) {
+    int i = from + threadIdx.x;
+    int flag = i < n ? b.keys[i] : 0;
+    unsigned ballot = __ballot_sync(0xffffffff, flag);
+    if (lane == 0) {
+      warpCounts[warp] = __popc(ballot);
+    }
+    __syncthreads();
+    int before = total + __popc(ballot & ((1u << lane) - 1));
+    for (int w = 0; w < warp; w++) {
+      before += warpCounts[w];
+    }
+    for (int w = 0; w < WARPS; w++) {
+      total += warpCounts[w];
+    }
+    __syncthreads();
+    if (flag) {
+      b.keys[before] = i;
+    }
+    __syncthreads();
+  }
+  return total;
+}
+
+// Each query's softmax statistics over its band, then the shared keys outside it, in that order.
+__device__ void softmaxStats(Block& b, int band, int shared, int reach, float inverse, float locality) {
+  const int n = b.n;
+  for (int i = threadIdx.x; i < n; i += SCORE_THREADS) {
+    float q[ATTENTION_DIMS];
+    loadRow(b.rows, i, inverse, q);
+    float m = -3.402823466e+38f;
+    float sum = 0;
+    int lo = max(0, i - band);
+    int hi = min(n - 1, i + band);
+    for (int c = 0; c <= (hi - lo) + shared; c++) {
+      int j;
+      if (c <= hi - lo) {
+        j = lo + c;
+      } else {
+        j = b.keys[c - (hi - lo) - 1];
+        if (chunkDistance(i, j) <= band) {
+          continue;
+        }
+      }
+      float l = scaledLogit(q, b.rows, i, j, locality, reach);
+      if (l > m) {
+        sum = sum * expf(m - l) + 1.0f;
+        m = l;
+      } else {
+        sum += expf(l - m);
+      }
+    }
+    b.maxima[i] = m;
+    b.scales[i] = b.weight[i] / sum;
+  }
+}
+
+// What key j receives from query i: its weighted probability, 0 where masked.
+__device__ __forceinline__ float weighted(const Block& b, const float* k, int i, int j, float inverse,
+                                          float locality, int reach) {
+  float l = keyLogit(k, b.rows, i, j, inverse, locality, reach);
+  return l == MASKED ? 0.0f : expf(l - b.maxima[i]) * b.scales[i];
+}
+
+// What each key receives from the queries whose band holds it, then what each shared key receives from the queries
+// outside its band (a warp per key), added to it.
+__device__ void receivedAttention(Block& b, int band, int shared, int reach, float inverse, float locality) {
+  const int n = b.n;
+  for (int j = threadIdx.x; j < n; j += SCORE_THREADS) {
+    float k[ATTENTION_DIMS];
+    loadRow(b.rows, j, 1.0f, k);
+    float sum = 0;
+    for (int i = max(0, j - band); i <= min(n - 1, j + band); i++) {
+      sum += weighted(b, k, i, j, inverse, locality, reach);
+    }
+    b.received[j] = sum;
+  }
+  const int lane = threadIdx.x % 32;
+  for (int s = threadIdx.x / 32; s < shared; s += WARPS) {
+    int j = b.keys[s];
+    float k[ATTENTION_DIMS];
+    loadRow(b.rows, j, 1.0f, k);
+    float sum = 0;
+    for (int i = lane; i < n; i += 32) {
+      if (chunkDistance(i, j) > band) {
+        sum += weighted(b, k, i, j, inverse, locality, reach);
+      }
+    }
+    sum = warpSum(sum);
+    if (lane == 0) {
+      b.sharedReceived[s] = sum;
+    }
+  }
+  __syncthreads();
+  for (int s = threadIdx.x; s < shared; s += SCORE_THREADS) {
+    b.received[b.keys[s]] += b.sharedReceived[s];
+  }
+}
+
+// Each token's importance (into b.maxima) from the parts --ablate keeps, scaled by how much it tells where the
+// question says so; returns this thread's share of the chunk's importance mass.
+__device__ double importance(Block& b, const float* relevanceQ, const float* informationQ, bool informs,
+                             int parts) {
+  double mass = 0;
+  for (int i = threadIdx.x; i < b.n; i += SCORE_THREADS) {
+    int id = b.tok[i];
+    float r = id >= 0 ? relevanceQ[id] : 0.0f;
+    float value = ((parts & 1) ? b.gravity[i] : 0.0f) + ((parts & 2) ? b.received[i] : 0.0f)
+        + ((parts & 4) ? r : 0.0f);
+    if (informs) {
+      value *= id >= 0 ? informationQ[id] : 0.0f;
+    }
+    b.maxima[i] = value;
+    mass += (double) fmaxf(0.0f, value);
+  }
+  return mass;
+}
+
+// The promotion order into b.keys: each token's rank among the chunk's (importance down, ties to the lower index),
+// kept when under `top`.
+__device__ void rankTokens(Block& b, int top) {
+  const float* importance = b.maxima;
+  for (int i = threadIdx.x; i < b.n; i += SCORE_THREADS) {
+    int rank = 0;
+    float v = importance[i];
+    for (int j = 0; j < b.n && rank < top; j++) {
+      float u = importance[j];
+      rank += (u > v || (u == v && j < i)) ? 1 : 0;
+    }
+    if (rank < top) {
+      b.keys[rank] = i;
+    }
+  }
+}
+
+// How many of the ranked tokens the chunk promotes: until they hold topP of the mass, at least `fewest`, at most
+// `top` (Promoter.select). One thread's walk.
+__device__ int nucleus(const Block& b, int top, double mass, double topP, int fewest) {
+  double taken = 0;
+  int count = 0;
+  while (count < top && (taken < topP * mass || count < fewest)) {
+    taken += (double) fmaxf(0.0f, b.maxima[b.keys[count]]);
+    count++;
+  }
+  return count;
+}
+
 // layouts: per chunk {dense, half window, wells, anchors} (AlphaShortlist). Per-question tables are `vocab` long,
 // question q's at q * vocab; informed[q] says whether question q's importance is scaled by information.
 // parts: bit 0 gravity, bit 1 attention, bit 2 relevance (what --ablate keeps).
@@ -114,256 +365,65 @@ __global__ void __launch_bounds__(SCORE_THREADS) score_chunks(
   __shared__ int warpCounts[WARPS];
   __shared__ double warpMass[WARPS];
 
-  const int tid = threadIdx.x;
-  const int lane = tid % 32;
-  const int warp = tid / 32;
   const int chunk = blockIdx.x / questions;
   const int question = blockIdx.x % questions;
-  const int n = lengths[chunk];
-  const int dense = layouts[4 * chunk];
-  const int halfWindow = layouts[4 * chunk + 1];
-  const int wells = layouts[4 * chunk + 2];
-  const int anchors = layouts[4 * chunk + 3];
+  const int* layout = layouts + 4 * chunk;
+  const long long tables = (long long) question * vocab;
   const float inverse = 1.0f / temperature;
+  Block b = carve(smem, globalRows, lengths[chunk], stride, question);
 
-  float* R = globalRows != 0 ? globalRows + (long long) blockIdx.x * ROW_STRIDE * stride : smem;
-  float* arrays = globalRows != 0 ? smem : smem + ROW_STRIDE * stride;
-  int* tok = (int*) arrays;
-  float* weight = arrays + stride;
-  float* gravity = arrays + 2 * stride;
-  float* maxima = arrays + 3 * stride;   // then each token's importance
-  float* scales = arrays + 4 * stride;  // each query's weight over its softmax sum
-  float* received = arrays + 5 * stride;
-  int* keys = (int*) (arrays + 6 * stride); // flags, then the shared keys, then the promotion order
-  float* sharedReceived = arrays + 7 * stride;
-  int* histogram = (int*) (arrays + TOKEN_ARRAYS * stride);
-
-  const float* gravityQ = gravityOf + (long long) question * vocab;
-  const float* relevanceQ = relevanceOf + (long long) question * vocab;
-  const float* informationQ = informationOf + (long long) question * vocab;
-  const int* gateQ = gateOf + (long long) question * vocab;
-  const int* chunkIds = ids + (long long) chunk * stride;
-
-  // The DNA lookup, the query weights and the chunk's reach (the widest of its tokens': reach grows with the norm).
-  if (tid == 0) {
+  if (threadIdx.x == 0) {
     reachShared = unknownReach;
   }
-  for (int g = tid; g < gates; g += SCORE_THREADS) {
-    histogram[g] = 0;
+  for (int g = threadIdx.x; g < gates; g += SCORE_THREADS) {
+    b.histogram[g] = 0;
   }
   __syncthreads();
-  int reach = unknownReach;
-  for (int i = tid; i < n; i += SCORE_THREADS) {
-    int id = chunkIds[i];
-    bool known = id >= 0 && id < vocab;
-    float g = known ? gravityQ[id] : 0.0f;
-    float r = known ? relevanceQ[id] : 0.0f;
-    tok[i] = known ? id : -1;
-    gravity[i] = g;
-    weight[i] = g + r + baseWeight;
-    int gate = known ? gateQ[id] : -1;
-    if (gate >= 0) {
-      atomicAdd(&histogram[gate], 1);
-    }
-    reach = max(reach, known ? reachOf[id] : unknownReach);
-  }
-  atomicMax(&reachShared, reach);
-
-  // Rows and RoPE: element k paired with k + dims / 2, the angle reduced modulo 2 pi in double precision and the
-  // products rounded one by one (no fused multiply-add), the CPU's bits.
-  const long long first = firstPositions[chunk];
-  const int half = ATTENTION_DIMS / 2;
+  atomicMax(&reachShared, lookup(b, ids + (long long) chunk * stride, vocab, gravityOf + tables,
+      relevanceOf + tables, gateOf + tables, reachOf, unknownReach, baseWeight));
   __syncthreads();
-  for (int e = tid; e < half * n; e += SCORE_THREADS) {
-    int i = e / half;
-    int k = e % half;
-    int id = tok[i];
-    double x = 0, y = 0;
-    if (id >= 0) {
-      x = table[(long long) id * ATTENTION_DIMS + k];
-      y = table[(long long) id * ATTENTION_DIMS + k + half];
-    }
-    double theta = remainder((double) (first + i) * frequencies[k], 2 * 3.141592653589793);
-    double s, c;
-    sincos(theta, &s, &c);
-    R[(long long) i * ROW_STRIDE + k] = (float) __dsub_rn(__dmul_rn(x, c), __dmul_rn(y, s));
-    R[(long long) i * ROW_STRIDE + k + half] = (float) __dadd_rn(__dmul_rn(x, s), __dmul_rn(y, c));
-  }
-  reach = reachShared;
-  const int band = dense ? min(n, reach) : halfWindow;
-
-  // Shared keys: wells by rank of gravity (ties to the lower index), then anchors; sorted and distinct.
-  for (int i = tid; i < n; i += SCORE_THREADS) {
-    int rank = 0;
-    float gi = gravity[i];
-    for (int j = 0; j < n && rank < wells; j++) {
-      float gj = gravity[j];
-      rank += (gj > gi || (gj == gi && j < i)) ? 1 : 0;
-    }
-    keys[i] = !dense && rank < wells ? 1 : 0;
-  }
+  rotateRows(b, table, frequencies, firstPositions[chunk]);
+  const int reach = reachShared;
+  const int band = layout[0] ? min(b.n, reach) : layout[1];
+  const int shared = sharedKeys(b, layout[0] != 0, layout[2], layout[3], warpCounts);
+  softmaxStats(b, band, shared, reach, inverse, locality);
   __syncthreads();
-  if (!dense) {
-    double spacing = (double) n / max(1, anchors);
-    for (int a = tid; a < anchors; a += SCORE_THREADS) {
-      double at = floor(__dadd_rn(__dmul_rn((double) a, spacing), spacing / 2));
-      keys[(int) fmin((double) (n - 1), at)] = 1;
-    }
-  }
-  __syncthreads();
-  // Compaction in place: a key moves to a lower or equal index, past flags already read.
-  int total = 0;
-  for (int from = 0; from < n; from += SCORE_THREADS) {
-    int i = from + tid;
-    int flag = i < n ? keys[i] : 0;
-    unsigned ballot = __ballot_sync(0xffffffff, flag);
-    if (lane == 0) {
-      warpCounts[warp] = __popc(ballot);
-    }
-    __syncthreads();
-    int before = total;
-    for (int w = 0; w < warp; w++) {
-      before += warpCounts[w];
-    }
-    before += __popc(ballot & ((1u << lane) - 1));
-    for (int w = 0; w < WARPS; w++) {
-      total += warpCounts[w];
-    }
-    __syncthreads();
-    if (flag) {
-      keys[before] = i;
-    }
-    __syncthreads();
-  }
-  const int shared = total;
-
-  // Each query's softmax statistics over its band, then the shared keys outside it, in that order.
-  for (int i = tid; i < n; i += SCORE_THREADS) {
-    float q[ATTENTION_DIMS];
-    loadRow(R, i, inverse, q);
-    float m = -3.402823466e+38f;
-    float sum = 0;
-    int lo = max(0, i - band);
-    int hi = min(n - 1, i + band);
-    for (int c = 0; c <= (hi - lo) + shared; c++) {
-      int j;
-      if (c <= hi - lo) {
-        j = lo + c;
-      } else {
-        j = keys[c - (hi - lo) - 1];
-        if (chunkDistance(i, j) <= band) {
-          continue;
-        }
-      }
-      float l = scaledLogit(q, R, i, j, locality, reach);
-      if (l > m) {
-        sum = sum * expf(m - l) + 1.0f;
-        m = l;
-      } else {
-        sum += expf(l - m);
-      }
-    }
-    maxima[i] = m;
-    scales[i] = weight[i] / sum;
-  }
+  receivedAttention(b, band, shared, reach, inverse, locality);
   __syncthreads();
 
-  // What each key receives from the queries whose band holds it ...
-  for (int j = tid; j < n; j += SCORE_THREADS) {
-    float k[ATTENTION_DIMS];
-    loadRow(R, j, 1.0f, k);
-    float sum = 0;
-    for (int i = max(0, j - band); i <= min(n - 1, j + band); i++) {
-      float l = keyLogit(k, R, i, j, inverse, locality, reach);
-      sum += l == MASKED ? 0.0f : expf(l - maxima[i]) * scales[i];
-    }
-    received[j] = sum;
+  double mass = warpSumDouble(importance(b, relevanceOf + tables, informationOf + tables, informed[question] != 0,
+      parts));
+  if (threadIdx.x % 32 == 0) {
+    warpMass[threadIdx.x / 32] = mass;
   }
-  // ... and each shared key from the queries outside its band, a warp per key.
-  for (int s = warp; s < shared; s += WARPS) {
-    int j = keys[s];
-    float k[ATTENTION_DIMS];
-    loadRow(R, j, 1.0f, k);
-    float sum = 0;
-    for (int i = lane; i < n; i += 32) {
-      if (chunkDistance(i, j) > band) {
-        float l = keyLogit(k, R, i, j, inverse, locality, reach);
-        sum += l == MASKED ? 0.0f : expf(l - maxima[i]) * scales[i];
-      }
-    }
-    sum = warpSum(sum);
-    if (lane == 0) {
-      sharedReceived[s] = sum;
+  if (receivedOut != 0) {
+    for (int i = threadIdx.x; i < b.n; i += SCORE_THREADS) {
+      receivedOut[(long long) blockIdx.x * stride + i] = b.received[i];
     }
   }
   __syncthreads();
-  for (int s = tid; s < shared; s += SCORE_THREADS) {
-    received[keys[s]] += sharedReceived[s];
-  }
+  const int top = min(b.n, budget);
+  rankTokens(b, top);
   __syncthreads();
-
-  // Importance (into maxima), the chunk's importance mass, and the received attention out when asked for.
-  float* importance = maxima;
-  bool informs = informed[question] != 0;
-  double mass = 0;
-  for (int i = tid; i < n; i += SCORE_THREADS) {
-    int id = tok[i];
-    float r = id >= 0 ? relevanceQ[id] : 0.0f;
-    float value = ((parts & 1) ? gravity[i] : 0.0f) + ((parts & 2) ? received[i] : 0.0f) + ((parts & 4) ? r : 0.0f);
-    if (informs) {
-      value *= id >= 0 ? informationQ[id] : 0.0f;
-    }
-    importance[i] = value;
-    mass += (double) fmaxf(0.0f, value);
-    if (receivedOut != 0) {
-      receivedOut[(long long) blockIdx.x * stride + i] = received[i];
-    }
-  }
-  mass = warpSumDouble(mass);
-  if (lane == 0) {
-    warpMass[warp] = mass;
-  }
-  __syncthreads();
-
-  // The promotion: each token's rank among the chunk's, kept when under the budget.
-  const int top = min(n, budget);
-  for (int i = tid; i < n; i += SCORE_THREADS) {
-    int rank = 0;
-    float v = importance[i];
-    for (int j = 0; j < n && rank < top; j++) {
-      float u = importance[j];
-      rank += (u > v || (u == v && j < i)) ? 1 : 0;
-    }
-    if (rank < top) {
-      keys[rank] = i;
-    }
-  }
-  __syncthreads();
-  if (tid == 0) {
+  if (threadIdx.x == 0) {
     double whole = 0;
     for (int w = 0; w < WARPS; w++) {
       whole += warpMass[w];
     }
-    double taken = 0;
-    int count = 0;
-    while (count < top && (taken < topP * whole || count < fewest)) {
-      taken += (double) fmaxf(0.0f, importance[keys[count]]);
-      count++;
-    }
-    promotedShared = count;
-    promotedCount[blockIdx.x] = count;
+    promotedShared = nucleus(b, top, whole, topP, fewest);
+    promotedCount[blockIdx.x] = promotedShared;
   }
   __syncthreads();
-  for (int r = tid; r < promotedShared; r += SCORE_THREADS) {
-    int i = keys[r];
+  for (int r = threadIdx.x; r < promotedShared; r += SCORE_THREADS) {
+    int i = b.keys[r];
     long long at = (long long) blockIdx.x * budget + r;
     promotedIndex[at] = i;
-    promotedImportance[at] = importance[i];
-    promotedAttention[at] = received[i];
+    promotedImportance[at] = b.maxima[i];
+    promotedAttention[at] = b.received[i];
   }
-  for (int g = tid; g < gates; g += SCORE_THREADS) {
-    if (histogram[g] > 0) {
-      atomicAdd(&caught[question * gates + g], histogram[g]);
+  for (int g = threadIdx.x; g < gates; g += SCORE_THREADS) {
+    if (b.histogram[g] > 0) {
+      atomicAdd(&caught[question * gates + g], b.histogram[g]);
     }
   }
 }
