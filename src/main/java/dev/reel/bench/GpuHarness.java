@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacpp.SizeTPointer;
 import dev.reel.chunk.TokenChunk;
 import dev.reel.gather.BoundedTopK;
-import dev.reel.score.Candidate;
 import dev.reel.score.ChunkPromotion;
 import dev.reel.score.ChunkScores;
 import dev.reel.score.Promoter;
@@ -187,7 +186,7 @@ public final class GpuHarness {
   private static long scoreBatches(GpuSample sample, CudaChunkScorer scorer, List<QuestionDna> questions, int chunks,
                                    AtomicInteger next) {
     Promoter promoter = BenchScoring.promoter();
-    TopKSink sink = new TopKSink(new BoundedTopK(GATHER_CAPACITY));
+    BoundedTopK sink = new BoundedTopK(GATHER_CAPACITY);
     int size = scorer.batchChunks(questions.size());
     long promoted = 0;
     for (int from = next.getAndAdd(size); from < chunks; from = next.getAndAdd(size)) {
@@ -198,19 +197,6 @@ public final class GpuHarness {
       }
     }
     return promoted;
-  }
-
-  /** A task's bounded gather as the promoter's sink. */
-  private record TopKSink(BoundedTopK top) implements Promoter.Sink {
-    @Override
-    public boolean keeps(float score, long position) {
-      return top.keeps(score, position);
-    }
-
-    @Override
-    public void offer(Candidate candidate) {
-      top.offer(candidate);
-    }
   }
 
   private static List<TokenChunk> batch(GpuSample sample, int first, int count) {

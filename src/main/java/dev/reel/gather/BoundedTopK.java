@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import dev.reel.score.Candidate;
+import dev.reel.score.Promoter;
 
 /**
  * The best {@code capacity} candidates seen so far. Candidates are taken into a list of up to twice the capacity;
@@ -13,7 +14,7 @@ import dev.reel.score.Candidate;
  * (positions are unique), so the kept set is the same in any order of offers and merges: the gather is deterministic
  * whatever the partitioning.
  */
-public final class BoundedTopK implements Serializable {
+public final class BoundedTopK implements Serializable, Promoter.Sink {
   private final int capacity;
   private final ArrayList<Candidate> kept;
   /** The worst candidate kept at the last cut; null before the first. Anything not better is refused. */
@@ -27,6 +28,7 @@ public final class BoundedTopK implements Serializable {
     this.kept = new ArrayList<>(Math.min(capacity, 1024));
   }
 
+  @Override
   public void offer(Candidate candidate) {
     if (floor != null && Candidate.BEST_FIRST.compare(candidate, floor) >= 0) {
       return;
@@ -38,6 +40,7 @@ public final class BoundedTopK implements Serializable {
   }
 
   /** Whether {@link #offer} would take a candidate of this score and position (no object built). */
+  @Override
   public boolean keeps(float score, long position) {
     return floor == null || Candidate.compareBestFirst(score, position, floor.score(), floor.position()) < 0;
   }
