@@ -2,6 +2,8 @@ package dev.reel.tokenize;
 
 import java.io.Serializable;
 import java.util.Iterator;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -29,17 +31,8 @@ public final class TokenFrequencies implements Serializable {
 
   public static TokenFrequencies count(JavaRDD<TokenizedDoc> documents, int vocabulary) {
     long[][] sums = documents.mapPartitions(docs -> {
-      Iterator<int[]> ids = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return docs.hasNext();
-        }
-
-        @Override
-        public int[] next() {
-          return docs.next().ids();
-        }
-      };
+      Iterator<int[]> ids = StreamSupport.stream(Spliterators.spliteratorUnknownSize(docs, 0), false)
+          .map(TokenizedDoc::ids).iterator();
       return java.util.Collections.singletonList(partial(ids, vocabulary)).iterator();
     }).treeReduce((a, b) -> {
       for (int row = 0; row < a.length; row++) {

@@ -6,6 +6,7 @@ import static dev.reel.score.cuda.KernelArgs.real;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -83,10 +84,7 @@ public final class CudaChunkScorer implements ChunkScorer {
     ScoreOptions options = model.options();
     this.parts = (options.uses(ImportancePart.GRAVITY) ? 1 : 0) | (options.uses(ImportancePart.ATTENTION) ? 2 : 0)
         | (options.uses(ImportancePart.RELEVANCE) ? 4 : 0);
-    int[] every = new int[vocab];
-    for (int t = 0; t < vocab; t++) {
-      every[t] = t;
-    }
+    int[] every = IntStream.range(0, vocab).toArray();
     float[] all = new float[vocab * DIMS];
     vectors.gather(every, vocab, all);
     // A chunk's reach comes from its largest row norm; reach grows with the norm, so it is the largest token reach.

@@ -1,6 +1,7 @@
 package dev.reel.score.cuda;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import dev.reel.score.DnaLookup;
@@ -32,10 +33,7 @@ final class DnaTables implements AutoCloseable {
       return;
     }
     int count = questions.size();
-    int[] every = new int[vocab];
-    for (int t = 0; t < vocab; t++) {
-      every[t] = t;
-    }
+    int[] every = IntStream.range(0, vocab).toArray();
     float[] gravities = new float[count * vocab];
     float[] relevances = new float[count * vocab];
     float[] informations = new float[count * vocab];
