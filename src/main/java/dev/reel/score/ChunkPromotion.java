@@ -6,6 +6,12 @@ package dev.reel.score;
  */
 public record ChunkPromotion(int[] index, float[] importance, int[] gate, float[] gravity, float[] attention,
                              float[] relevance) {
+  /** A promotion of {@code count} tokens, its columns to fill. */
+  public static ChunkPromotion ofSize(int count) {
+    return new ChunkPromotion(new int[count], new float[count], new int[count], new float[count], new float[count],
+        new float[count]);
+  }
+
   public int count() {
     return index.length;
   }

@@ -1,7 +1,6 @@
 package dev.reel.score;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import dev.reel.chunk.TokenChunk;
 
@@ -55,11 +54,10 @@ public final class Promoter {
       taken += Math.max(0, importance[order[promoted]]);
       promoted++;
     }
-    int[] index = Arrays.copyOf(order, promoted);
-    ChunkPromotion promotion = new ChunkPromotion(index, new float[promoted], new int[promoted], new float[promoted],
-        new float[promoted], new float[promoted]);
+    ChunkPromotion promotion = ChunkPromotion.ofSize(promoted);
     for (int r = 0; r < promoted; r++) {
-      int i = index[r];
+      int i = order[r];
+      promotion.index()[r] = i;
       promotion.importance()[r] = importance[i];
       promotion.gate()[r] = scores.gate()[i];
       promotion.gravity()[r] = scores.gravity()[i];

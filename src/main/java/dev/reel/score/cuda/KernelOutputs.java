@@ -65,8 +65,7 @@ final class KernelOutputs {
   ChunkPromotion promotion(TokenChunk chunk, int block, DnaLookup.Looked looked) {
     int count = counts[block];
     int from = block * budget;
-    ChunkPromotion promotion = new ChunkPromotion(new int[count], new float[count], new int[count], new float[count],
-        new float[count], new float[count]);
+    ChunkPromotion promotion = ChunkPromotion.ofSize(count);
     for (int r = 0; r < count; r++) {
       int i = index[from + r];
       int id = chunk.ids()[i];
