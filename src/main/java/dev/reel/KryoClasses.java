@@ -38,6 +38,7 @@ public final class KryoClasses implements KryoRegistrator {
       "dev.reel.chunk.ChunkStoreStats", "dev.reel.score.Candidate", "dev.reel.score.AlphaShortlist",
       "dev.reel.score.ScoringModel", "dev.reel.score.ScoringBatch", "dev.reel.score.QuestionDna",
       "dev.reel.tokenize.QuestionTokens$Weighted", "dev.reel.reason.SpanContext",
+      "dev.reel.reason.SpecificSentences$Sentence",
       "dev.reel.model.ContextualSpec", "dev.reel.dna.LearnedTastes", "dev.reel.dna.LearnedTastes$Gate",
       "dev.reel.config.ReelConfig",
       "dev.reel.config.ChunkOptions", "dev.reel.config.ScoreOptions", "dev.reel.config.IngestOptions",

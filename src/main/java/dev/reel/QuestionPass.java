@@ -18,6 +18,7 @@ import dev.reel.metrics.JobMetrics;
 import dev.reel.metrics.StageClock;
 import dev.reel.model.ModelFiles;
 import dev.reel.model.SentenceCache;
+import dev.reel.reason.DigestRanking;
 import dev.reel.reason.ReasonStage;
 import dev.reel.reason.ReelResult;
 import dev.reel.reason.SentenceMeaning;
@@ -172,6 +173,11 @@ final class QuestionPass {
     try (AttentionKernel kernel = backend.backend().attention(config.score().alpha(), config.bufferBytes())) {
       reel = ReasonStage.run(spark, corpus.texts(), buffer, request, models.vectors(), models.attentionVectors(),
           kernel, config.positions(), models.vocabulary());
+      if (!config.hasQuestion()) {
+        try (SentenceMeaning meaning = openMeaning(config, models, new SentenceCache())) {
+          reel = DigestRanking.rank(spark, corpus.documents(), reel, meaning);
+        }
+      }
       if (kernel.peakDeviceBytes() > 0) {
         metrics.put("reason_device_bytes", kernel.peakDeviceBytes());
       }
@@ -180,10 +186,12 @@ final class QuestionPass {
     if (backend.fallback() != null) {
       metrics.put("backend_reason_fallback", backend.fallback());
     }
-    reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages, re-rank "
+    reasonClock.stop(metrics, buffer.size(), reel.passages().size() + " passages, "
+        + (config.hasQuestion() ? "re-rank " : "digest ranking ")
         + String.format(Locale.ROOT, "%.2f", reel.rerankSeconds()) + " s");
-    if (request.meaning() != null) {
-      metrics.put("rerank_seconds", Math.round(reel.rerankSeconds() * 1000) / 1000.0);
+    if (request.meaning() != null || !config.hasQuestion()) {
+      metrics.put(config.hasQuestion() ? "rerank_seconds" : "digest_rank_seconds",
+          Math.round(reel.rerankSeconds() * 1000) / 1000.0);
     }
     return reel;
   }

@@ -16,8 +16,9 @@ final class DigestReport {
         "jobs/eval [--haystack NAME | --from PATHS] digest --lengths ... --plants N (one row per run and length)"));
     md.append("Informative sentences (events with invented names, a number and a date, `DigestSentences`, seed "
         + "`--seed`) are planted evenly through a real haystack; the job runs with no question and its defaults "
-        + "(tastes learned from the corpus, importance weighted by how much a token tells). **reel**: planted "
-        + "sentences held whole by its strongest passages (digest.json), twice as many passages as planted. "
+        + "(tastes learned from the corpus, importance weighted by how much a token tells; the rows at 51734dd "
+        + "ranked the digest by its kept tokens' importance, later rows by specificity, see `DigestRanking`). **reel**: planted sentences held whole "
+        + "by its strongest passages (digest.json), twice as many passages as planted. "
         + "**LexRank**: continuous LexRank over every sentence of the haystack (Lucene English TF-IDF, damping "
         + "0.15), best sentences until they hold as many characters as the reel's passages (**budget**). "
         + "**random**: a seeded random pick of sentences to the same budget. **function words**: share of the reel's "

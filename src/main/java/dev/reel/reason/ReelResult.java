@@ -14,7 +14,8 @@ import java.util.Map;
  * @param kind      the kind of answer the question asked for (value, path, person, place, time, list, clause)
  * @param items     a list question's items, each with its passage (empty otherwise)
  * @param documents document id and source by document index, for the documents that have kept tokens
- * @param rerankSeconds time spent comparing the question's meaning with the best passages' sentences
+ * @param rerankSeconds time spent comparing the question's meaning with the best passages' sentences, or without a
+ *                  question ranking the digest (its names counted over the corpus)
  */
 public record ReelResult(List<Evidence> passages, List<Evidence> ranked, String answer, double confidence,
                          String kind, List<ListedItem> items, Map<Integer, String[]> documents,

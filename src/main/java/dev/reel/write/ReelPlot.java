@@ -23,12 +23,12 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import dev.reel.reason.Evidence;
 import dev.reel.score.Candidate;
 
 /**
- * reel.png: above, the importance of every kept token along the corpus (x: global position), the answer's passage
- * marked; below, how many tokens each DNA gate caught. Drawn with JFreeChart, headless.
+ * reel.png: above, the importance of every kept token along the corpus (x: global position), with marks where the
+ * answer's passage or the digest's first passages are; below, how many tokens each DNA gate caught. Drawn with
+ * JFreeChart, headless.
  */
 public final class ReelPlot {
   private static final int WIDTH = 1400;
@@ -37,14 +37,17 @@ public final class ReelPlot {
 
   private ReelPlot() {}
 
+  /** A position along the corpus to mark, with its label. */
+  public record Mark(long position, String label) {}
+
   /** Draws the plot into {@code name} of {@code output}. */
-  public static void write(OutputDir output, String name, List<Candidate> buffer, Evidence answer, long tokens,
+  public static void write(OutputDir output, String name, List<Candidate> buffer, List<Mark> marks, long tokens,
                            Map<String, Long> caughtPerGate, String title) throws IOException {
     BufferedImage image = new BufferedImage(WIDTH, TOP_HEIGHT + BOTTOM_HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      importance(buffer, answer, tokens, title).draw(g, new Rectangle2D.Double(0, 0, WIDTH, TOP_HEIGHT));
+      importance(buffer, marks, tokens, title).draw(g, new Rectangle2D.Double(0, 0, WIDTH, TOP_HEIGHT));
       caught(caughtPerGate).draw(g, new Rectangle2D.Double(0, TOP_HEIGHT, WIDTH, BOTTOM_HEIGHT));
     } finally {
       g.dispose();
@@ -52,7 +55,7 @@ public final class ReelPlot {
     output.write(name, out -> ImageIO.write(image, "png", out));
   }
 
-  private static JFreeChart importance(List<Candidate> buffer, Evidence answer, long tokens, String title) {
+  private static JFreeChart importance(List<Candidate> buffer, List<Mark> marks, long tokens, String title) {
     XYSeries kept = new XYSeries("kept tokens (" + buffer.size() + ")");
     for (Candidate candidate : buffer) {
       kept.add(candidate.position(), candidate.score());
@@ -67,9 +70,9 @@ public final class ReelPlot {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(220, 220, 220));
     plot.setRangeGridlinePaint(new Color(220, 220, 220));
-    if (answer != null) {
-      ValueMarker marker = new ValueMarker(answer.position(), new Color(200, 30, 30), new BasicStroke(2f));
-      marker.setLabel("answer @" + answer.position());
+    for (Mark mark : marks) {
+      ValueMarker marker = new ValueMarker(mark.position(), new Color(200, 30, 30), new BasicStroke(2f));
+      marker.setLabel(mark.label());
       marker.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
       marker.setLabelPaint(new Color(200, 30, 30));
       marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

@@ -178,14 +178,22 @@ public final class ReelWriter {
   }
 
 
+  /** Passages of the digest (the reel without a question) marked in reel.png. */
+  static final int PLOTTED_DIGEST = 10;
+
   /**
-   * reel.png: the kept tokens along the corpus, the catches per gate, and with {@code markTop} the top passage (the
-   * answer's evidence) marked.
+   * reel.png: the kept tokens along the corpus and the catches per gate; with {@code asked} the top passage (the
+   * answer's evidence) marked, without it where the digest's first {@link #PLOTTED_DIGEST} passages came from.
    */
-  public void plot(List<Candidate> buffer, ReelResult reel, boolean markTop, long tokens,
+  public void plot(List<Candidate> buffer, ReelResult reel, boolean asked, long tokens,
                    Map<String, Long> caughtPerGate, String title) throws IOException {
-    ReelPlot.write(output, "reel.png", buffer, markTop && !reel.ranked().isEmpty() ? reel.ranked().get(0) : null,
-        tokens, caughtPerGate, title);
+    List<ReelPlot.Mark> marks = new java.util.ArrayList<>();
+    List<Evidence> ranked = reel.ranked();
+    for (int r = 0; r < Math.min(asked ? 1 : PLOTTED_DIGEST, ranked.size()); r++) {
+      long position = ranked.get(r).position();
+      marks.add(new ReelPlot.Mark(position, asked ? "answer @" + position : "#" + (r + 1)));
+    }
+    ReelPlot.write(output, "reel.png", buffer, marks, tokens, caughtPerGate, title);
   }
 
   public void metrics(JobMetrics metrics) throws IOException {

@@ -1,0 +1,174 @@
+package dev.reel.reason;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How specific a sentence is, for the digest: what a reader marks is a sentence that reports something, naming
+ * people, places and things the corpus rarely names and giving a number ("On 2 June 1933 the chemist ... opened the
+ * ... Bridge in ..., which had cost 4142 thousand crowns."), not one that could stand in a thousand places.
+ *
+ * <p>A sentence's specificity is the sum, over its names (capitalised words after its first word), of one over how
+ * often the corpus holds that word in any case, plus one when it holds a number, over the square root of its length:
+ * a name the corpus holds once counts in full, one it holds a hundred times hardly at all, and a long sentence does
+ * not win by length. Only sentences that read as prose count: six pieces or more, at least four in five of them plain
+ * words (so signatures, encoded attachments, markup and tables of figures do not, however rare their pieces), and at
+ * least one in three a lower-case word (so lists of names, headlines and title lines do not). What is read is the
+ * sentence's core ({@link #read}): a sentence glued to markup still counts.
+ */
+final class Specificity {
+  /** Fewer pieces than this is a heading, a greeting or a line of a list, not a report. */
+  static final int MIN_PIECES = 6;
+  /** Share of a sentence's pieces that must be plain words (letters, inner apostrophes and hyphens). */
+  static final double MIN_PLAIN_SHARE = 0.8;
+  /** Share of a sentence's pieces that must be lower-case words: a sentence, not a list of names. */
+  static final double MIN_LOWER_SHARE = 1.0 / 3;
+
+  private static final Pattern PIECE = Pattern.compile("\\S+");
+  private static final Pattern EDGE = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+  private static final Pattern NAME = Pattern.compile("\\p{Lu}\\p{Ll}+(?:['’]s)?");
+  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
+  private static final Pattern PLAIN = Pattern.compile("\\p{L}+(?:['’-]\\p{L}+)*");
+  private static final Pattern LOWER = Pattern.compile("\\p{Ll}+(?:['’-]\\p{Ll}+)*");
+
+  private Specificity() {}
+
+  /**
+   * What one sentence holds.
+   *
+   * @param prose  whether it reads as prose
+   * @param names  the keys of its names, as often as it names them
+   * @param number whether it holds a number
+   * @param pieces its core's length in white-space separated pieces
+   * @param coreStart where its core starts in it
+   * @param coreEnd   where its core ends in it
+   */
+  record Read(boolean prose, List<String> names, boolean number, int pieces, int coreStart, int coreEnd) {}
+
+  /**
+   * Reads a sentence's core: from its first run of {@link #MIN_PIECES} clean pieces (words, numbers, punctuation)
+   * to the end of its last, so that markup or an address glued to either end of a sentence does not hide it, while
+   * markup inside it still weighs against it.
+   */
+  static Read read(String sentence) {
+    List<String> words = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
+    Matcher piece = PIECE.matcher(sentence);
+    while (piece.find()) {
+      words.add(EDGE.matcher(piece.group()).replaceAll(""));
+      spans.add(new int[] {piece.start(), piece.end()});
+    }
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < words.size(); ) {
+      int j = i;
+      while (j < words.size() && isClean(words.get(j))) {
+        j++;
+      }
+      if (j - i >= MIN_PIECES) {
+        first = first < 0 ? i : first;
+        last = j;
+      }
+      i = Math.max(j, i + 1);
+    }
+    if (first < 0) {
+      return new Read(false, List.of(), false, words.size(), 0, 0);
+    }
+    return readCore(words.subList(first, last), spans.get(first)[0], spans.get(last - 1)[1]);
+  }
+
+  private static boolean isClean(String word) {
+    return word.isEmpty() || PLAIN.matcher(word).matches() || NUMBER.matcher(word).matches();
+  }
+
+  private static Read readCore(List<String> core, int coreStart, int coreEnd) {
+    List<String> names = new ArrayList<>();
+    int plain = 0;
+    int lower = 0;
+    boolean number = false;
+    for (int w = 0; w < core.size(); w++) {
+      String word = core.get(w);
+      plain += PLAIN.matcher(word).matches() ? 1 : 0;
+      lower += LOWER.matcher(word).matches() ? 1 : 0;
+      number |= NUMBER.matcher(word).matches();
+      if (w > 0 && NAME.matcher(word).matches()) {
+        names.add(key(word));
+      }
+    }
+    int pieces = core.size();
+    boolean prose = plain >= MIN_PLAIN_SHARE * pieces && lower >= MIN_LOWER_SHARE * pieces;
+    return new Read(prose, names, number, pieces, coreStart, coreEnd);
+  }
+
+  /** A sentence's specificity from the sum of its names' inverse corpus counts. */
+  static double score(double names, boolean number, int pieces) {
+    return (names + (number ? 1 : 0)) / Math.sqrt(pieces);
+  }
+
+  /** The words of a text as the corpus counts them: white-space pieces stripped of surrounding punctuation. */
+  static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    Matcher piece = PIECE.matcher(text);
+    while (piece.find()) {
+      String word = EDGE.matcher(piece.group()).replaceAll("");
+      if (!word.isEmpty()) {
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
+  /** The key a word is counted under: case does not make another word ("Mount", "mount"). */
+  static String key(String word) {
+    return word.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The sentences of a text as [start, end) character ranges, white space trimmed: at sentence ends (java.text's
+   * rules) and at blank lines.
+   */
+  static List<int[]> sentenceBounds(String text) {
+    List<int[]> bounds = new ArrayList<>();
+    BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ROOT);
+    breaks.setText(text);
+    for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+      int from = start;
+      for (int blank = blankLine(text, from, end); blank >= 0; blank = blankLine(text, from, end)) {
+        addTrimmed(text, from, blank, bounds);
+        from = blank + 1;
+      }
+      addTrimmed(text, from, end, bounds);
+    }
+    return bounds;
+  }
+
+  /** The first character of a blank line ("\n", white space, "\n") in [from, end), or -1. */
+  private static int blankLine(String text, int from, int end) {
+    for (int i = text.indexOf('\n', from); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+      int j = i + 1;
+      while (j < end && text.charAt(j) != '\n' && Character.isWhitespace(text.charAt(j))) {
+        j++;
+      }
+      if (j < end && text.charAt(j) == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void addTrimmed(String text, int start, int end, List<int[]> bounds) {
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end > start) {
+      bounds.add(new int[] {start, end});
+    }
+  }
+}
