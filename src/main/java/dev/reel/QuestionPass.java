@@ -173,14 +173,12 @@ final class QuestionPass {
     try (AttentionKernel kernel = backend.backend().attention(config.score().alpha(), config.bufferBytes())) {
       reel = ReasonStage.run(spark, corpus.texts(), buffer, request, models.vectors(), models.attentionVectors(),
           kernel, config.positions(), models.vocabulary());
-      if (!config.hasQuestion()) {
-        try (SentenceMeaning meaning = openMeaning(config, models, new SentenceCache())) {
-          reel = DigestRanking.rank(spark, corpus.documents(), reel, meaning);
-        }
-      }
       if (kernel.peakDeviceBytes() > 0) {
         metrics.put("reason_device_bytes", kernel.peakDeviceBytes());
       }
+    }
+    if (!config.hasQuestion()) {
+      reel = digest(reel, metrics);
     }
     metrics.put("backend_reason", backend.backend().name());
     if (backend.fallback() != null) {
@@ -194,6 +192,15 @@ final class QuestionPass {
           Math.round(reel.rerankSeconds() * 1000) / 1000.0);
     }
     return reel;
+  }
+
+  /** The reel without a question ranked as a digest ({@link DigestRanking}), MiniLM opened for its repeats. */
+  private ReelResult digest(ReelResult reel, JobMetrics metrics) {
+    try (SentenceMeaning meaning = openMeaning(config, models, new SentenceCache())) {
+      ReelResult digest = DigestRanking.rank(spark, corpus.documents(), reel, meaning);
+      metrics.put("digest_passages", digest.ranked().size());
+      return digest;
+    }
   }
 
   /**

@@ -50,19 +50,7 @@ public final class DigestRanking {
     scored.unpersist();
     held.destroy();
 
-    Map<Evidence, Double> specificity = new IdentityHashMap<>();
-    Map<Integer, List<Evidence>> byDoc = new HashMap<>();
-    for (Evidence passage : reel.passages()) {
-      specificity.put(passage, 0.0);
-      byDoc.computeIfAbsent(docIndex(passage), d -> new ArrayList<>()).add(passage);
-    }
-    for (Tuple2<Sentence, Double> sentence : inPassages) {
-      for (Evidence passage : byDoc.get(sentence._1().docIndex())) {
-        if (sentence._1().start() < passage.charEnd() && passage.charStart() < sentence._1().end()) {
-          specificity.merge(passage, sentence._2(), Math::max);
-        }
-      }
-    }
+    Map<Evidence, Double> specificity = passageSpecificity(reel.passages(), inPassages);
     List<Tuple2<Sentence, Double>> outside = best.stream().filter(s -> !overlapsAny(ranges, s._1())).toList();
     for (Evidence own : ownPassages(spark, documents, outside)) {
       specificity.put(own, own.score());
@@ -75,6 +63,25 @@ public final class DigestRanking {
         ranked.stream().map(e -> e.withScore(specificity.get(e))).toList(), meaning);
     return new ReelResult(reel.passages(), digest, null, 0, null, List.of(), reel.documents(),
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Each passage's specificity: that of the most specific sentence it overlaps, else 0. */
+  private static Map<Evidence, Double> passageSpecificity(List<Evidence> passages,
+                                                          List<Tuple2<Sentence, Double>> sentences) {
+    Map<Evidence, Double> specificity = new IdentityHashMap<>();
+    Map<Integer, List<Evidence>> byDoc = new HashMap<>();
+    for (Evidence passage : passages) {
+      specificity.put(passage, 0.0);
+      byDoc.computeIfAbsent(docIndex(passage), d -> new ArrayList<>()).add(passage);
+    }
+    for (Tuple2<Sentence, Double> sentence : sentences) {
+      for (Evidence passage : byDoc.get(sentence._1().docIndex())) {
+        if (sentence._1().start() < passage.charEnd() && passage.charStart() < sentence._1().end()) {
+          specificity.merge(passage, sentence._2(), Math::max);
+        }
+      }
+    }
+    return specificity;
   }
 
   /** A sentence's core grown to its sentence as the reason stage grows kept spans ({@link SentenceBounds}). */

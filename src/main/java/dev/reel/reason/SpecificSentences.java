@@ -13,7 +13,7 @@ import dev.reel.tokenize.TokenizedDoc;
 /**
  * Every prose sentence of the corpus that names something, scored by {@link Specificity} on the executors: each
  * word of the corpus counted (a shuffle of per-partition counts), each name use joined to its word's count, and a
- * sentence's names summed. Nothing of the corpus comes to the driver but what the caller takes of the result.
+ * sentence's names gathered and summed. Nothing of the corpus comes to the driver but what the caller takes of the result.
  */
 final class SpecificSentences {
   private SpecificSentences() {}
@@ -51,10 +51,24 @@ final class SpecificSentences {
         .reduceByKey(Long::sum);
     return documents.flatMapToPair(doc -> nameUses(doc).iterator())
         .join(counts)
-        .mapToPair(use -> new Tuple2<>(use._2()._1(), 1.0 / use._2()._2()))
-        .reduceByKey(Double::sum)
-        .mapToPair(named -> new Tuple2<>(named._1(),
-            Specificity.score(named._2(), named._1().number(), named._1().pieces())));
+        .mapToPair(use -> new Tuple2<>(use._2()._1(), use._2()._2()))
+        .groupByKey()
+        .mapToPair(named -> new Tuple2<>(named._1(), score(named._1(), named._2())));
+  }
+
+  /**
+   * A sentence's specificity from its names' corpus counts, summed in a fixed order: a sum in the order a shuffle
+   * delivers would differ in its last bits with the partitioning, and so could the order of two close sentences.
+   */
+  private static double score(Sentence sentence, Iterable<Long> counts) {
+    List<Long> sorted = new ArrayList<>();
+    counts.forEach(sorted::add);
+    sorted.sort(null);
+    double names = 0;
+    for (long count : sorted) {
+      names += 1.0 / count;
+    }
+    return Specificity.score(names, sentence.number(), sentence.pieces());
   }
 
   /** Each name of each prose sentence of one document, keyed by the word it is counted under. */

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * a name the corpus holds once counts in full, one it holds a hundred times hardly at all, and a long sentence does
  * not win by length. Only sentences that read as prose count: six pieces or more, at least four in five of them plain
  * words (so signatures, encoded attachments, markup and tables of figures do not, however rare their pieces), and at
- * least one in three a lower-case word (so lists of names, headlines and title lines do not). What is read is the
- * sentence's core ({@link #read}): a sentence glued to markup still counts.
+ * least one in three a lower-case word (so lists of names, headlines and title lines do not) and one in six an English
+ * function word (the job's model reads English). What is read is the sentence's core ({@link #read}): a sentence
+ * glued to markup still counts.
  */
 final class Specificity {
   /** Fewer pieces than this is a heading, a greeting or a line of a list, not a report. */
@@ -27,6 +28,11 @@ final class Specificity {
   static final double MIN_PLAIN_SHARE = 0.8;
   /** Share of a sentence's pieces that must be lower-case words: a sentence, not a list of names. */
   static final double MIN_LOWER_SHARE = 1.0 / 3;
+  /**
+   * Share of a sentence's pieces that must be English function words ({@link EnglishStopWords}): English prose holds
+   * them in almost every other word, a German sentence, whose nouns are all capitalised, hardly any.
+   */
+  static final double MIN_FUNCTION_SHARE = 1.0 / 6;
 
   private static final Pattern PIECE = Pattern.compile("\\S+");
   private static final Pattern EDGE = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
@@ -89,18 +95,21 @@ final class Specificity {
     List<String> names = new ArrayList<>();
     int plain = 0;
     int lower = 0;
+    int function = 0;
     boolean number = false;
     for (int w = 0; w < core.size(); w++) {
       String word = core.get(w);
       plain += PLAIN.matcher(word).matches() ? 1 : 0;
       lower += LOWER.matcher(word).matches() ? 1 : 0;
+      function += EnglishStopWords.contains(word) ? 1 : 0;
       number |= NUMBER.matcher(word).matches();
       if (w > 0 && NAME.matcher(word).matches()) {
         names.add(key(word));
       }
     }
     int pieces = core.size();
-    boolean prose = plain >= MIN_PLAIN_SHARE * pieces && lower >= MIN_LOWER_SHARE * pieces;
+    boolean prose = plain >= MIN_PLAIN_SHARE * pieces && lower >= MIN_LOWER_SHARE * pieces
+        && function >= MIN_FUNCTION_SHARE * pieces;
     return new Read(prose, names, number, pieces, coreStart, coreEnd);
   }
 

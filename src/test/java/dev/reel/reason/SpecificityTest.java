@@ -43,6 +43,8 @@ class SpecificityTest {
         .prose(), "an encoded line");
     assertFalse(Specificity.read("Receipts for the year 1,204,331 1,993,102 2,001,000 3,400,120 5,112,001").prose(),
         "a table of figures");
+    assertFalse(Specificity.read("Fuer 2002 werden vor allem Mitarbeiter aus den Bereichen Ingenieurwesen gesucht.")
+        .prose(), "not English");
   }
 
   @Test
