@@ -52,13 +52,17 @@ public final class BenchReport {
     }
   }
 
-  /** The short commit id, marked when tracked files have uncommitted changes. */
+  /**
+   * The short commit id, marked when tracked files have uncommitted changes; the reports and rows under jobs/results
+   * do not count (a run writing its own results does not change what it measured).
+   */
   public static String commit() {
     try {
       Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
       try (InputStream in = git.getInputStream()) {
         String head = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        Process dirty = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").start();
+        Process dirty = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no", "--", ":/",
+            ":(top,exclude)jobs/results").start();
         boolean changed = dirty.getInputStream().readAllBytes().length > 0;
         return git.waitFor() == 0 ? head + (changed ? " (with uncommitted changes)" : "") : "unknown";
       }

@@ -55,6 +55,9 @@ final class DigestCommand implements Callable<Integer> {
       description = "Rows (DIR/rows.csv, appended) and the report DIR.md (default: ${DEFAULT-VALUE}).")
   Path results;
 
+  @Option(names = "--report-only", description = "Only redraw DIR.md from DIR/rows.csv and DIR/notes.md.")
+  boolean reportOnly;
+
   /** One length's outcome. */
   record Outcome(String haystack, long tokens, int planted, int reel, int lexRank, int random, long budgetChars,
                  double functionWords, double reelSeconds, String commit) {
@@ -66,6 +69,10 @@ final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (reportOnly) {
+      DigestReport.write(results);
+      return 0;
+    }
     ReelConfig defaults = ReelCommand.parseConfig("--input", ".", "--output", "unused");
     RuntimeSettings.apply(defaults.model().cacheDir());
     DocumentTokenizer tokenizer = DocumentTokenizer.of(new ModelFiles(defaults.model()).tokenizerJson());
