@@ -13,7 +13,8 @@ import dev.reel.tokenize.TokenizedDoc;
 /**
  * Every prose sentence of the corpus that names something, scored by {@link Specificity} on the executors: each
  * word of the corpus counted (a shuffle of per-partition counts), each name use joined to its word's count, and a
- * sentence's names gathered and summed. Nothing of the corpus comes to the driver but what the caller takes of the result.
+ * sentence's names gathered and summed. Nothing of the corpus comes to the driver but what the caller takes of the
+ * result.
  */
 final class SpecificSentences {
   private SpecificSentences() {}

@@ -95,7 +95,7 @@ public final class ReelWriter {
    * corpus position and score: what a nightly digest lists, and what the digest suite scores.
    */
   public void digest(ReelResult reel) throws IOException {
-    List<Map<String, Object>> passages = new java.util.ArrayList<>();
+    List<Map<String, Object>> passages = new ArrayList<>();
     int rank = 0;
     for (Evidence passage : reel.ranked()) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -187,7 +187,7 @@ public final class ReelWriter {
    */
   public void plot(List<Candidate> buffer, ReelResult reel, boolean asked, long tokens,
                    Map<String, Long> caughtPerGate, String title) throws IOException {
-    List<ReelPlot.Mark> marks = new java.util.ArrayList<>();
+    List<ReelPlot.Mark> marks = new ArrayList<>();
     List<Evidence> ranked = reel.ranked();
     for (int r = 0; r < Math.min(asked ? 1 : PLOTTED_DIGEST, ranked.size()); r++) {
       long position = ranked.get(r).position();

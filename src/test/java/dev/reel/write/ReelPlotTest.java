@@ -2,6 +2,7 @@ package dev.reel.write;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class ReelPlotTest {
 
   /** Columns of the upper chart holding a pixel of the marks' red. */
   private static int markedColumns(BufferedImage image) {
-    int red = new java.awt.Color(200, 30, 30).getRGB();
+    int red = new Color(200, 30, 30).getRGB();
     int columns = 0;
     for (int x = 0; x < image.getWidth(); x++) {
       for (int y = 0; y < image.getHeight() / 2; y++) {
