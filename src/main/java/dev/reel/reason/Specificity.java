@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * a name the corpus holds once counts in full, one it holds a hundred times hardly at all, and a long sentence does
  * not win by length. Only sentences that read as prose count: six pieces or more, at least four in five of them plain
  * words (so signatures, encoded attachments, markup and tables of figures do not, however rare their pieces), and at
- * least one in three a lower-case word (so lists of names, headlines and title lines do not) and one in six an English
- * function word (the job's model reads English). What is read is the sentence's core ({@link #read}): a sentence
+ * least one in three a lower-case word (so lists of names, headlines and title lines do not), one in six an English
+ * function word (the job's model reads English), and not a list (four or more items, most of them a few words). What is read is the sentence's core ({@link #read}): a sentence
  * glued to markup still counts.
  */
 final class Specificity {
@@ -33,6 +33,10 @@ final class Specificity {
    * them in almost every other word, a German sentence, whose nouns are all capitalised, hardly any.
    */
   static final double MIN_FUNCTION_SHARE = 1.0 / 6;
+  /** Items, split by commas or semicolons, that make a list when most of them are short. */
+  static final int LIST_ITEMS = 4;
+  /** Words of an item that is short: a name, not a clause. */
+  static final int SHORT_ITEM_WORDS = 3;
 
   private static final Pattern PIECE = Pattern.compile("\\S+");
   private static final Pattern EDGE = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
@@ -84,7 +88,28 @@ final class Specificity {
     if (first < 0) {
       return new Read(false, List.of(), false, words.size(), 0, 0);
     }
-    return readCore(words.subList(first, last), spans.get(first)[0], spans.get(last - 1)[1]);
+    int coreStart = spans.get(first)[0];
+    int coreEnd = spans.get(last - 1)[1];
+    Read core = readCore(words.subList(first, last), coreStart, coreEnd);
+    return isList(sentence.substring(coreStart, coreEnd)) ? new Read(false, List.of(), false, core.pieces(),
+        coreStart, coreEnd) : core;
+  }
+
+  /**
+   * Whether a core is a list: {@link #LIST_ITEMS} or more items split by commas or semicolons, most of them
+   * {@link #SHORT_ITEM_WORDS} words or fewer ("Gorbachev, Mitterrand, Ozal, Mubarak, and Bendjedid").
+   */
+  private static boolean isList(String core) {
+    int items = 0;
+    int shortItems = 0;
+    for (String item : core.split("[,;]")) {
+      long pieces = PIECE.matcher(item).results().count();
+      if (pieces > 0) {
+        items++;
+        shortItems += pieces <= SHORT_ITEM_WORDS ? 1 : 0;
+      }
+    }
+    return items >= LIST_ITEMS && 2 * shortItems > items;
   }
 
   private static boolean isClean(String word) {

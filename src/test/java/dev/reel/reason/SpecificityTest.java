@@ -37,6 +37,8 @@ class SpecificityTest {
     assertFalse(Specificity.read("Mira Halvik, Kestrel Tharith.").prose(), "fewer than six pieces");
     assertFalse(Specificity.read("Brad Pitt, Denise Richards, Christian Bale, Pamela Anderson, Ricky Martin and "
         + "Gillian Anderson.").prose(), "a list of names");
+    assertFalse(Specificity.read("The killing has continued in Bali, Jakarta, Casablanca, Riyadh, Mombasa, and "
+        + "Baghdad.").prose(), "a list inside a sentence");
     assertFalse(Specificity.read("Subject: Rendering the Great Outdoors: Fast Occlusion Culling for Outdoor "
         + "Environments").prose(), "a title line");
     assertFalse(Specificity.read("iQEVAwUBPXNE16HbXyzZsAb3 Kdpz0NbECR2OS7PJ =Mw8+ Halvik 0N9HG/Rgez of the 7785")
