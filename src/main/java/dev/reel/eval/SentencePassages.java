@@ -1,9 +1,8 @@
 package dev.reel.eval;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import dev.reel.reason.SentenceCut;
 
 /** The passages the baselines retrieve from: every sentence of the documents, cut at sentence ends and blank lines. */
 final class SentencePassages {
@@ -22,19 +21,11 @@ final class SentencePassages {
   static Cut cut(List<String> texts) {
     int[] firsts = new int[texts.size() + 1];
     List<String> sentences = new ArrayList<>();
-    BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ROOT);
     for (int d = 0; d < texts.size(); d++) {
       String text = texts.get(d);
       firsts[d] = sentences.size();
-      breaks.setText(text);
-      for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE;
-           start = end, end = breaks.next()) {
-        for (String piece : text.substring(start, end).split("\n\\s*\n")) {
-          String sentence = piece.strip();
-          if (!sentence.isEmpty()) {
-            sentences.add(sentence);
-          }
-        }
+      for (int[] bounds : SentenceCut.of(text)) {
+        sentences.add(text.substring(bounds[0], bounds[1]));
       }
     }
     firsts[texts.size()] = sentences.size();

@@ -39,10 +39,12 @@ public final class DigestRanking {
                                 SentenceMeaning meaning) {
     long start = System.nanoTime();
     JavaPairRDD<Sentence, Double> scored = SpecificSentences.score(documents).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<Integer, List<Evidence>> byDoc = new HashMap<>();
     Map<Integer, List<int[]>> ranges = new HashMap<>();
     for (Evidence passage : reel.passages()) {
-      ranges.computeIfAbsent(docIndex(passage), d -> new ArrayList<>())
-          .add(new int[] {passage.charStart(), passage.charEnd()});
+      int doc = passage.tokens().get(0).docIndex();
+      byDoc.computeIfAbsent(doc, d -> new ArrayList<>()).add(passage);
+      ranges.computeIfAbsent(doc, d -> new ArrayList<>()).add(new int[] {passage.charStart(), passage.charEnd()});
     }
     Broadcast<Map<Integer, List<int[]>>> held = spark.broadcast(ranges);
     List<Tuple2<Sentence, Double>> inPassages = scored.filter(s -> overlapsAny(held.value(), s._1())).collect();
@@ -50,7 +52,7 @@ public final class DigestRanking {
     scored.unpersist();
     held.destroy();
 
-    Map<Evidence, Double> specificity = passageSpecificity(reel.passages(), inPassages);
+    Map<Evidence, Double> specificity = passageSpecificity(reel.passages(), byDoc, inPassages);
     List<Tuple2<Sentence, Double>> outside = best.stream().filter(s -> !overlapsAny(ranges, s._1())).toList();
     for (Evidence own : ownPassages(spark, documents, outside)) {
       specificity.put(own, own.score());
@@ -66,17 +68,13 @@ public final class DigestRanking {
   }
 
   /** Each passage's specificity: that of the most specific sentence it overlaps, else 0. */
-  private static Map<Evidence, Double> passageSpecificity(List<Evidence> passages,
+  private static Map<Evidence, Double> passageSpecificity(List<Evidence> passages, Map<Integer, List<Evidence>> byDoc,
                                                           List<Tuple2<Sentence, Double>> sentences) {
     Map<Evidence, Double> specificity = new IdentityHashMap<>();
-    Map<Integer, List<Evidence>> byDoc = new HashMap<>();
-    for (Evidence passage : passages) {
-      specificity.put(passage, 0.0);
-      byDoc.computeIfAbsent(docIndex(passage), d -> new ArrayList<>()).add(passage);
-    }
+    passages.forEach(passage -> specificity.put(passage, 0.0));
     for (Tuple2<Sentence, Double> sentence : sentences) {
       for (Evidence passage : byDoc.get(sentence._1().docIndex())) {
-        if (sentence._1().start() < passage.charEnd() && passage.charStart() < sentence._1().end()) {
+        if (sentence._1().overlaps(passage.charStart(), passage.charEnd())) {
           specificity.merge(passage, sentence._2(), Math::max);
         }
       }
@@ -91,10 +89,6 @@ public final class DigestRanking {
     int end = SentenceBounds.end(text, wanted[2] - 1);
     return new SpanContext(wanted[0], doc.docIndex(), doc.source(), doc.docId(), start, end,
         text.substring(start, end));
-  }
-
-  private static int docIndex(Evidence passage) {
-    return passage.tokens().get(0).docIndex();
   }
 
   /** The sentences as passages of their own, cut from their documents on the executors. */
@@ -121,11 +115,7 @@ public final class DigestRanking {
   }
 
   private static boolean overlapsAny(Map<Integer, List<int[]>> ranges, Sentence sentence) {
-    for (int[] range : ranges.getOrDefault(sentence.docIndex(), List.of())) {
-      if (sentence.start() < range[1] && range[0] < sentence.end()) {
-        return true;
-      }
-    }
-    return false;
+    return ranges.getOrDefault(sentence.docIndex(), List.of()).stream()
+        .anyMatch(range -> sentence.overlaps(range[0], range[1]));
   }
 }

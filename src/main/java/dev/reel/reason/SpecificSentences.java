@@ -31,7 +31,12 @@ final class SpecificSentences {
    * @param number      whether it holds a number
    */
   record Sentence(int docIndex, int start, int end, long position, long endPosition, int pieces, boolean number)
-      implements Serializable {}
+      implements Serializable {
+    /** Whether its core overlaps the characters [from, to) of its document. */
+    boolean overlaps(int from, int to) {
+      return start < to && from < end;
+    }
+  }
 
   /** Most specific first, then in corpus order: a total order, so what is taken never depends on partitioning. */
   static final Comparator<Tuple2<Sentence, Double>> MOST_SPECIFIC = new MostSpecific();
@@ -76,7 +81,7 @@ final class SpecificSentences {
   static List<Tuple2<String, Sentence>> nameUses(TokenizedDoc doc) {
     List<Tuple2<String, Sentence>> uses = new ArrayList<>();
     String text = doc.text();
-    for (int[] bounds : Specificity.sentenceBounds(text)) {
+    for (int[] bounds : SentenceCut.of(text)) {
       Specificity.Read read = Specificity.read(text.substring(bounds[0], bounds[1]));
       if (read.prose() && !read.names().isEmpty()) {
         int start = bounds[0] + read.coreStart();

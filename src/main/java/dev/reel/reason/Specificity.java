@@ -1,6 +1,5 @@
 package dev.reel.reason;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,8 @@ import java.util.regex.Pattern;
  * not win by length. Only sentences that read as prose count: six pieces or more, at least four in five of them plain
  * words (so signatures, encoded attachments, markup and tables of figures do not, however rare their pieces), and at
  * least one in three a lower-case word (so lists of names, headlines and title lines do not), one in six an English
- * function word (the job's model reads English), and not a list (four or more items, most of them a few words). What is read is the sentence's core ({@link #read}): a sentence
- * glued to markup still counts.
+ * function word (the job's model reads English), and not a list (four or more items, most of them a few words).
+ * What is read is the sentence's core ({@link #read}): a sentence glued to markup still counts.
  */
 final class Specificity {
   /** Fewer pieces than this is a heading, a greeting or a line of a list, not a report. */
@@ -90,9 +89,7 @@ final class Specificity {
     }
     int coreStart = spans.get(first)[0];
     int coreEnd = spans.get(last - 1)[1];
-    Read core = readCore(words.subList(first, last), coreStart, coreEnd);
-    return isList(sentence.substring(coreStart, coreEnd)) ? new Read(false, List.of(), false, core.pieces(),
-        coreStart, coreEnd) : core;
+    return readCore(words.subList(first, last), isList(sentence.substring(coreStart, coreEnd)), coreStart, coreEnd);
   }
 
   /**
@@ -116,7 +113,7 @@ final class Specificity {
     return word.isEmpty() || PLAIN.matcher(word).matches() || NUMBER.matcher(word).matches();
   }
 
-  private static Read readCore(List<String> core, int coreStart, int coreEnd) {
+  private static Read readCore(List<String> core, boolean list, int coreStart, int coreEnd) {
     List<String> names = new ArrayList<>();
     int plain = 0;
     int lower = 0;
@@ -133,7 +130,7 @@ final class Specificity {
       }
     }
     int pieces = core.size();
-    boolean prose = plain >= MIN_PLAIN_SHARE * pieces && lower >= MIN_LOWER_SHARE * pieces
+    boolean prose = !list && plain >= MIN_PLAIN_SHARE * pieces && lower >= MIN_LOWER_SHARE * pieces
         && function >= MIN_FUNCTION_SHARE * pieces;
     return new Read(prose, names, number, pieces, coreStart, coreEnd);
   }
@@ -159,50 +156,5 @@ final class Specificity {
   /** The key a word is counted under: case does not make another word ("Mount", "mount"). */
   static String key(String word) {
     return word.toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * The sentences of a text as [start, end) character ranges, white space trimmed: at sentence ends (java.text's
-   * rules) and at blank lines.
-   */
-  static List<int[]> sentenceBounds(String text) {
-    List<int[]> bounds = new ArrayList<>();
-    BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ROOT);
-    breaks.setText(text);
-    for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
-      int from = start;
-      for (int blank = blankLine(text, from, end); blank >= 0; blank = blankLine(text, from, end)) {
-        addTrimmed(text, from, blank, bounds);
-        from = blank + 1;
-      }
-      addTrimmed(text, from, end, bounds);
-    }
-    return bounds;
-  }
-
-  /** The first character of a blank line ("\n", white space, "\n") in [from, end), or -1. */
-  private static int blankLine(String text, int from, int end) {
-    for (int i = text.indexOf('\n', from); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
-      int j = i + 1;
-      while (j < end && text.charAt(j) != '\n' && Character.isWhitespace(text.charAt(j))) {
-        j++;
-      }
-      if (j < end && text.charAt(j) == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static void addTrimmed(String text, int start, int end, List<int[]> bounds) {
-    while (start < end && Character.isWhitespace(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    if (end > start) {
-      bounds.add(new int[] {start, end});
-    }
   }
 }

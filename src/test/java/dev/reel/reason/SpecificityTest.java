@@ -61,13 +61,6 @@ class SpecificityTest {
   }
 
   @Test
-  void sentencesAreCutAtSentenceEndsAndBlankLines() {
-    String text = "  First one here. Second one\n \nthird after a blank line.  ";
-    List<String> cut = Specificity.sentenceBounds(text).stream().map(b -> text.substring(b[0], b[1])).toList();
-    assertEquals(List.of("First one here.", "Second one", "third after a blank line."), cut);
-  }
-
-  @Test
   void rarelyNamedThingsMakeASentenceSpecificOverTheWholeCorpus() {
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(SparkSessions.shared().sparkContext());
     String list = "Brad Pitt, Denise Richards, Christian Bale, Pamela Anderson and Ricky Martin.";
